@@ -1,0 +1,82 @@
+/**
+ * Answering and undoing: each is one transaction over the card and its log row, so a review is
+ * either fully recorded or not at all.
+ */
+import { type Grade, type MemoryState, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
+import { answerMemory, type Scheduler } from '../scheduler';
+import { studyDayOf } from '../study-day';
+import type { StudyDb } from './database';
+import { NothingToUndoError, StaleCardError, withStorageErrors } from './errors';
+
+export interface AnswerInput {
+  cardId: string;
+  /** The `rev` of the card as it was shown; a different stored `rev` means another tab wrote it. */
+  shownRev: number;
+  grade: Grade;
+  now: number;
+  durationMs: number;
+  dayStartHour: number;
+  /** Supplied by tests; otherwise a random UUID. */
+  reviewId?: string;
+}
+
+export interface Answered {
+  card: StudyCard;
+  review: ReviewEntry;
+}
+
+function memoryOf(card: StudyCard): MemoryState {
+  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } = card;
+  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview };
+}
+
+export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput): Promise<Answered> {
+  return withStorageErrors(() =>
+    db.transaction('rw', db.cards, db.reviews, async () => {
+      const card = await db.cards.get(input.cardId);
+      if (!card || card.rev !== input.shownRev || card.retired) throw new StaleCardError();
+      const before = memoryOf(card);
+      const result = answerMemory(scheduler, card.id, before, input.grade, input.now);
+      const updated = withQueueFields({ ...card, ...result.after, rev: card.rev + 1 });
+      const review: ReviewEntry = {
+        id: input.reviewId ?? crypto.randomUUID(),
+        cardId: card.id,
+        deckId: card.deckId,
+        grade: input.grade,
+        reviewedAt: input.now,
+        durationMs: Math.max(0, Math.round(input.durationMs)),
+        day: studyDayOf(input.now, input.dayStartHour),
+        stateBefore: before.state,
+        dueBefore: before.due,
+        stabilityAfter: result.after.stability,
+        difficultyAfter: result.after.difficulty,
+        elapsedDays: result.elapsedDays,
+        scheduledDays: result.scheduledDays,
+        before,
+      };
+      await db.cards.put(updated);
+      await db.reviews.add(review);
+      return { card: updated, review };
+    }),
+  );
+}
+
+/**
+ * Takes back an answer: the card gets its state from before the answer and the log row goes.
+ * Only the card's latest answer can be undone (an older one would leave the schedule wrong).
+ */
+export function undoAnswer(db: StudyDb, reviewId: string): Promise<StudyCard> {
+  return withStorageErrors(() =>
+    db.transaction('rw', db.cards, db.reviews, async () => {
+      const review = await db.reviews.get(reviewId);
+      if (!review) throw new NothingToUndoError();
+      const card = await db.cards.get(review.cardId);
+      if (!card || card.lastReview !== review.reviewedAt) throw new StaleCardError();
+      const restored = withQueueFields({ ...card, ...review.before, rev: card.rev + 1 });
+      await db.cards.put(restored);
+      await db.reviews.delete(reviewId);
+      return restored;
+    }),
+  );
+}
+

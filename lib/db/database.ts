@@ -1,0 +1,43 @@
+/**
+ * The one Dexie database of the app. Schema versions are append-only: never edit a shipped
+ * `version(n)`; add `version(n + 1)` with an upgrade function and a test for it.
+ *
+ * Indexes are chosen so the study path never scans the collection:
+ * - cards `[deckId+queue+rank]` / `[queue+rank]`: "due now in deck D" and "next new cards"
+ *   are index ranges (rank = due time, or introduction order for new cards);
+ * - reviews `[deckId+day]` / `day`: today's counts per deck and the streak without a scan.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Deck, ReviewEntry, StudyCard, StudySettings } from '../model';
+
+export interface SettingsRow extends StudySettings {
+  id: 'settings';
+}
+
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+export const DB_NAME = 'cism-cissp-study';
+export const SCHEMA_VERSION = 1;
+
+export type StudyDb = Dexie & {
+  decks: EntityTable<Deck, 'id'>;
+  cards: EntityTable<StudyCard, 'id'>;
+  reviews: EntityTable<ReviewEntry, 'id'>;
+  settings: EntityTable<SettingsRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export function openStudyDb(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): StudyDb {
+  const db = new Dexie(name, options) as StudyDb;
+  db.version(1).stores({
+    decks: 'id',
+    cards: 'id, deckId, queue, [deckId+queue+rank], [queue+rank], *tags',
+    reviews: 'id, cardId, day, reviewedAt, [deckId+day]',
+    settings: 'id',
+    meta: 'key',
+  });
+  return db;
+}

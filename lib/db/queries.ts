@@ -1,0 +1,111 @@
+/** Reads for the study loop and the home page. Each is a handful of index-range queries. */
+import Dexie from 'dexie';
+import { CardState, type Deck, type StudyCard, type StudySettings } from '../model';
+import { buildTodayQueue, remainingToday, type DoneToday, type TodayCounts, type TodayQueue } from '../queue';
+import { streakOf, studyDayEnd, studyDayOf } from '../study-day';
+import type { StudyDb } from './database';
+
+/** Which cards a session draws from: one deck, every deck, or the cards with one tag. */
+export type StudyScope = { kind: 'all' } | { kind: 'deck'; deckId: string } | { kind: 'tag'; tag: string };
+
+function range(db: StudyDb, scope: { deckId?: string }, queue: string, upTo: number | typeof Dexie.maxKey) {
+  if (scope.deckId !== undefined) {
+    return db.cards.where('[deckId+queue+rank]').between([scope.deckId, queue, Dexie.minKey], [scope.deckId, queue, upTo], true, true);
+  }
+  return db.cards.where('[queue+rank]').between([queue, Dexie.minKey], [queue, upTo], true, true);
+}
+
+export async function doneToday(db: StudyDb, day: string, deckId?: string): Promise<DoneToday> {
+  const rows = deckId === undefined
+    ? await db.reviews.where('day').equals(day).toArray()
+    : await db.reviews.where('[deckId+day]').equals([deckId, day]).toArray();
+  const introduced = new Set<string>();
+  let reviews = 0;
+  for (const r of rows) {
+    if (r.stateBefore === CardState.New) introduced.add(r.cardId);
+    else if (r.stateBefore === CardState.Review) reviews += 1;
+  }
+  return { newCards: introduced.size, reviews };
+}
+
+/** Today's queue for a scope, respecting the daily limits. */
+export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: StudySettings, now: number): Promise<TodayQueue> {
+  const day = studyDayOf(now, settings.dayStartHour);
+  const dayEnd = studyDayEnd(now, settings.dayStartHour);
+  if (scope.kind === 'tag') {
+    // A domain holds a few dozen cards: read them all and sort in memory.
+    const cards = (await db.cards.where('tags').equals(scope.tag).toArray()).filter((c) => c.queue !== 'off');
+    const done = await doneToday(db, day);
+    const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
+    return buildTodayQueue(
+      {
+        learning: cards.filter((c) => c.queue === 'learn' && c.due < dayEnd).sort(byRank),
+        review: cards.filter((c) => c.queue === 'review' && c.due < dayEnd).sort(byRank),
+        fresh: cards.filter((c) => c.queue === 'new').sort(byRank),
+      },
+      done,
+      settings,
+    );
+  }
+  const s = scope.kind === 'deck' ? { deckId: scope.deckId } : {};
+  const done = await doneToday(db, day, s.deckId);
+  const left = remainingToday({ newCards: Infinity, learning: 0, review: Infinity }, done, settings);
+  const [learning, review, fresh] = await Promise.all([
+    range(db, s, 'learn', dayEnd - 1).toArray(),
+    range(db, s, 'review', dayEnd - 1).limit(left.review).toArray(),
+    range(db, s, 'new', Dexie.maxKey).limit(left.newCards).toArray(),
+  ]);
+  return buildTodayQueue({ learning, review, fresh }, done, settings);
+}
+
+export interface DeckSummary {
+  deck: Deck;
+  today: TodayCounts;
+  total: number;
+}
+
+export interface HomeSummary {
+  decks: DeckSummary[];
+  all: TodayCounts;
+  reviewsToday: number;
+  streak: number;
+  /** The earliest due time of any card not due today, for "next card due". */
+  nextDue: number | null;
+}
+
+async function countsFor(db: StudyDb, deckId: string | undefined, day: string, dayEnd: number, settings: StudySettings): Promise<TodayCounts> {
+  const s = deckId === undefined ? {} : { deckId };
+  const [learning, review, newCards, done] = await Promise.all([
+    range(db, s, 'learn', dayEnd - 1).count(),
+    range(db, s, 'review', dayEnd - 1).count(),
+    range(db, s, 'new', Dexie.maxKey).count(),
+    doneToday(db, day, deckId),
+  ]);
+  return remainingToday({ learning, review, newCards }, done, settings);
+}
+
+export async function loadHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {
+  const day = studyDayOf(now, settings.dayStartHour);
+  const dayEnd = studyDayEnd(now, settings.dayStartHour);
+  const decks = (await db.decks.toArray()).filter((d) => !d.retired);
+  const [perDeck, all, reviewsToday, days, nextLearn, nextReview] = await Promise.all([
+    Promise.all(decks.map(async (deck) => ({
+      deck,
+      today: await countsFor(db, deck.id, day, dayEnd, settings),
+      total: await db.cards.where('deckId').equals(deck.id).count(),
+    }))),
+    countsFor(db, undefined, day, dayEnd, settings),
+    db.reviews.where('day').equals(day).count(),
+    db.reviews.orderBy('day').uniqueKeys(),
+    db.cards.where('[queue+rank]').between(['learn', dayEnd], ['learn', Dexie.maxKey]).first(),
+    db.cards.where('[queue+rank]').between(['review', dayEnd], ['review', Dexie.maxKey]).first(),
+  ]);
+  const dues = [nextLearn?.due, nextReview?.due].filter((d): d is number => d !== undefined);
+  return {
+    decks: perDeck,
+    all,
+    reviewsToday,
+    streak: streakOf(new Set(days as string[]), day),
+    nextDue: dues.length ? Math.min(...dues) : null,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Brings the built-in decks in the database up to date with the generated ones, at start-up.
+ * New cards are added, changed text is updated, cards whose fact left the sources are retired
+ * (hidden, history kept). Learning progress is never touched.
+ */
+import type { GeneratedDecks } from '../decks/types';
+import { type StudyCard, withQueueFields } from '../model';
+import { newMemoryState } from '../scheduler';
+import type { StudyDb } from './database';
+import { withStorageErrors } from './errors';
+
+const META_KEY = 'builtin-decks-fingerprint';
+
+/** Cheap fingerprint of the generated content, so an unchanged build skips the sync. */
+export function fingerprintOf(generated: GeneratedDecks): string {
+  let h = 0x811c9dc5;
+  const text = JSON.stringify(generated);
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${h.toString(16)}`;
+}
+
+export interface SyncReport {
+  added: number;
+  updated: number;
+  retired: number;
+  skipped: boolean;
+}
+
+export function syncBuiltinDecks(db: StudyDb, generated: GeneratedDecks, now: number): Promise<SyncReport> {
+  const fingerprint = fingerprintOf(generated);
+  return withStorageErrors(() =>
+    db.transaction('rw', db.decks, db.cards, db.meta, async () => {
+      const stored = await db.meta.get(META_KEY);
+      if (stored?.value === fingerprint) return { added: 0, updated: 0, retired: 0, skipped: true };
+
+      const deckIds = new Set(generated.decks.map((d) => d.id));
+      const oldDecks = (await db.decks.toArray()).filter((d) => d.builtin);
+      await db.decks.bulkPut([
+        ...generated.decks.map((d) => ({ ...d, builtin: true, retired: false })),
+        ...oldDecks.filter((d) => !deckIds.has(d.id)).map((d) => ({ ...d, retired: true })),
+      ]);
+
+      const builtinDeckIds = [...new Set([...deckIds, ...oldDecks.map((d) => d.id)])];
+      const existing = new Map<string, StudyCard>();
+      for (const c of await db.cards.where('deckId').anyOf(builtinDeckIds).toArray()) existing.set(c.id, c);
+
+      let added = 0;
+      let updated = 0;
+      const writes: StudyCard[] = [];
+      for (const g of generated.cards) {
+        const text = textOf(g);
+        const old = existing.get(g.id);
+        existing.delete(g.id);
+        if (!old) {
+          added += 1;
+          writes.push(withQueueFields({ id: g.id, ...text, ...newMemoryState(now), suspended: false, retired: false, queue: 'new', rank: 0, rev: 0 }));
+        } else if (old.retired || JSON.stringify(textOf(old)) !== JSON.stringify(text)) {
+          updated += 1;
+          writes.push(withQueueFields({ ...old, ...text, retired: false, rev: old.rev + 1 }));
+        }
+      }
+      let retired = 0;
+      for (const gone of existing.values()) {
+        if (gone.retired) continue;
+        retired += 1;
+        writes.push(withQueueFields({ ...gone, retired: true, rev: gone.rev + 1 }));
+      }
+      await db.cards.bulkPut(writes);
+      await db.meta.put({ key: META_KEY, value: fingerprint });
+      return { added, updated, retired, skipped: false };
+    }),
+  );
+}
+
+type CardText = Pick<StudyCard, 'deckId' | 'template' | 'factKey' | 'front' | 'back' | 'choices' | 'answerIndex' | 'tags' | 'order'>;
+
+/** The fields a deck source owns; everything else on a stored card is the learner's progress. */
+function textOf(c: CardText): CardText {
+  const { deckId, template, factKey, front, back, choices, answerIndex, tags, order } = c;
+  return { deckId, template, factKey, front, back, choices, answerIndex, tags, order };
+}

@@ -1,0 +1,126 @@
+/**
+ * The shapes the app stores and passes around. Times are epoch milliseconds and every field
+ * is a plain value, so rows survive IndexedDB, JSON backups and structured cloning unchanged.
+ */
+
+/** FSRS learning states, numbered as ts-fsrs numbers them. */
+export const CardState = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
+export type CardState = (typeof CardState)[keyof typeof CardState];
+
+/** The four answer buttons, numbered as FSRS ratings. */
+export const Grade = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
+export type Grade = (typeof Grade)[keyof typeof Grade];
+export const GRADES: readonly Grade[] = [Grade.Again, Grade.Hard, Grade.Good, Grade.Easy];
+export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+/** What FSRS knows about a card's memory: everything an answer changes. */
+export interface MemoryState {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: CardState;
+  lastReview: number | null;
+}
+
+/**
+ * Which list a card waits in. "off" = suspended or retired: never shown.
+ * Kept as its own indexed field so "due now in deck D" is one index range.
+ */
+export type QueueName = 'new' | 'learn' | 'review' | 'off';
+
+export interface StudyCard extends MemoryState {
+  id: string;
+  deckId: string;
+  template: string;
+  factKey: string;
+  front: string;
+  back: string;
+  choices?: string[];
+  answerIndex?: number;
+  tags: string[];
+  /** Introduction order among the deck's new cards. */
+  order: number;
+  suspended: boolean;
+  /** A card whose fact left the deck sources: kept with its history, never shown. */
+  retired: boolean;
+  queue: QueueName;
+  /** Sort key inside the queue: `order` for new cards, `due` for the others. */
+  rank: number;
+  /** Bumped on every write, so an answer from a stale screen (another tab) can be refused. */
+  rev: number;
+}
+
+export interface Deck {
+  id: string;
+  name: string;
+  description: string;
+  certification?: 'cism' | 'cissp';
+  builtin: boolean;
+  /** A built-in deck that left the sources: hidden, its cards and history kept. */
+  retired?: boolean;
+}
+
+/** One answer. The `before` snapshot makes undo exact and survives a reload. */
+export interface ReviewEntry {
+  id: string;
+  cardId: string;
+  deckId: string;
+  grade: Grade;
+  reviewedAt: number;
+  /** Time from the card's appearance to the grade. */
+  durationMs: number;
+  /** The study day (YYYY-MM-DD, local, shifted by the day-start hour) the answer counts for. */
+  day: string;
+  stateBefore: CardState;
+  dueBefore: number;
+  stabilityAfter: number;
+  difficultyAfter: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  before: MemoryState;
+}
+
+export type StepText = `${number}${'m' | 'h' | 'd'}`;
+
+export interface StudySettings {
+  desiredRetention: number;
+  maximumIntervalDays: number;
+  newCardsPerDay: number;
+  reviewsPerDay: number;
+  learningSteps: StepText[];
+  relearningSteps: StepText[];
+  fuzz: boolean;
+  /** Hour (0–23, local time) at which a new study day begins. */
+  dayStartHour: number;
+  /** FSRS weights; absent means the library defaults. */
+  weights?: number[];
+}
+
+export const DEFAULT_SETTINGS: StudySettings = {
+  desiredRetention: 0.9,
+  maximumIntervalDays: 36500,
+  newCardsPerDay: 20,
+  reviewsPerDay: 200,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  fuzz: true,
+  dayStartHour: 4,
+};
+
+export function queueOf(card: Pick<StudyCard, 'state' | 'suspended' | 'retired'>): QueueName {
+  if (card.suspended || card.retired) return 'off';
+  if (card.state === CardState.New) return 'new';
+  if (card.state === CardState.Review) return 'review';
+  return 'learn';
+}
+
+/** Recomputes the derived index fields after any change to state or flags. */
+export function withQueueFields<T extends StudyCard>(card: T): T {
+  const queue = queueOf(card);
+  return { ...card, queue, rank: queue === 'new' ? card.order : card.due };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { answerCard } from '@/lib/db/answer';
+import { loadHomeSummary, loadTodayQueue } from '@/lib/db/queries';
+import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';
+import { createScheduler } from '@/lib/scheduler';
+import { DAY, HOUR, T0, makeCard } from '../../helpers/cards';
+import { freshDb } from '../../helpers/db';
+
+const settings = { ...DEFAULT_SETTINGS, newCardsPerDay: 2, reviewsPerDay: 2, fuzz: false };
+
+async function seed() {
+  const db = freshDb();
+  await db.decks.bulkAdd([
+    { id: 'deck-a', name: 'A', description: '', builtin: true },
+    { id: 'deck-b', name: 'B', description: '', builtin: true },
+  ]);
+  await db.cards.bulkAdd([
+    makeCard({ id: 'new-a1', order: 1 }),
+    makeCard({ id: 'new-a2', order: 2 }),
+    makeCard({ id: 'new-a3', order: 3 }),
+    makeCard({ id: 'new-b1', order: 0, deckId: 'deck-b' }),
+    makeCard({ id: 'rev-a1', state: CardState.Review, due: T0 - DAY, lastReview: T0 - 5 * DAY, stability: 4, difficulty: 5 }),
+    makeCard({ id: 'rev-a2', state: CardState.Review, due: T0 - 2 * DAY, lastReview: T0 - 6 * DAY, stability: 4, difficulty: 5 }),
+    makeCard({ id: 'rev-a3', state: CardState.Review, due: T0 + 10 * HOUR, lastReview: T0 - 6 * DAY, stability: 4, difficulty: 5 }),
+    makeCard({ id: 'rev-later', state: CardState.Review, due: T0 + 3 * DAY, lastReview: T0 - DAY, stability: 4, difficulty: 5 }),
+    makeCard({ id: 'learn-a1', state: CardState.Learning, due: T0 + 5 * 60_000, lastReview: T0 }),
+    makeCard({ id: 'suspended', suspended: true, order: -1 }),
+  ]);
+  return db;
+}
+
+describe('loadTodayQueue', () => {
+  it('takes a deck\'s due cards in due order and its new cards in order, within the limits', async () => {
+    const db = await seed();
+    const q = await loadTodayQueue(db, { kind: 'deck', deckId: 'deck-a' }, settings, T0);
+    expect(q.learning.map((c) => c.id)).toEqual(['learn-a1']);
+    // rev-a3 is due at 22:00, before the study day ends at 04:00: it counts as due today.
+    expect(q.review.map((c) => c.id)).toEqual(['rev-a2', 'rev-a1']);
+    expect(q.fresh.map((c) => c.id)).toEqual(['new-a1', 'new-a2']);
+  });
+
+  it('counts today\'s answers against the limits', async () => {
+    const db = await seed();
+    await answerCard(db, createScheduler(settings), { cardId: 'new-a1', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1, dayStartHour: 4 });
+    const q = await loadTodayQueue(db, { kind: 'deck', deckId: 'deck-a' }, settings, T0 + 1);
+    expect(q.fresh.map((c) => c.id)).toEqual(['new-a2']);
+  });
+
+  it('draws from every deck for "study all", and from one tag for a domain', async () => {
+    const db = await seed();
+    const all = await loadTodayQueue(db, { kind: 'all' }, settings, T0);
+    expect(all.fresh.map((c) => c.id)).toEqual(['new-b1', 'new-a1']);
+    await db.cards.update('new-a3', { tags: ['domain:x/1'] });
+    const tagged = await loadTodayQueue(db, { kind: 'tag', tag: 'domain:x/1' }, settings, T0);
+    expect(tagged.fresh.map((c) => c.id)).toEqual(['new-a3']);
+  });
+});
+
+describe('loadHomeSummary', () => {
+  it('shows per-deck counts, reviews done today, the streak and the next due card', async () => {
+    const db = await seed();
+    await answerCard(db, createScheduler(settings), { cardId: 'rev-a1', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1, dayStartHour: 4 });
+    const home = await loadHomeSummary(db, settings, T0 + 1);
+    const a = home.decks.find((d) => d.deck.id === 'deck-a')!;
+    expect(a.today).toEqual({ newCards: 2, learning: 1, review: 1 });
+    expect(home.decks.find((d) => d.deck.id === 'deck-b')!.today).toEqual({ newCards: 1, learning: 0, review: 0 });
+    expect(home.reviewsToday).toBe(1);
+    expect(home.streak).toBe(1);
+    expect(home.nextDue).toBe(T0 + 3 * DAY);
+  });
+});

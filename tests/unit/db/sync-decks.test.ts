@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { answerCard } from '@/lib/db/answer';
+import { syncBuiltinDecks } from '@/lib/db/sync-decks';
+import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
+import { createScheduler } from '@/lib/scheduler';
+import { T0, makeGenerated } from '../../helpers/cards';
+import { dumpDb, freshDb } from '../../helpers/db';
+
+describe('syncBuiltinDecks', () => {
+  it('adds every generated card as new, and skips an unchanged build', async () => {
+    const db = freshDb();
+    const report = await syncBuiltinDecks(db, makeGenerated(6), T0);
+    expect(report).toEqual({ added: 6, updated: 0, retired: 0, skipped: false });
+    expect(await db.cards.where('queue').equals('new').count()).toBe(6);
+    expect((await syncBuiltinDecks(db, makeGenerated(6), T0)).skipped).toBe(true);
+  });
+
+  it('updates changed text and retires removed cards without touching progress', async () => {
+    const db = freshDb();
+    await syncBuiltinDecks(db, makeGenerated(6), T0);
+    const { card: studied } = await answerCard(db, createScheduler(DEFAULT_SETTINGS), {
+      cardId: 'card-0', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1000, dayStartHour: 4,
+    });
+    const next = makeGenerated(6);
+    next.cards[0]!.back = 'A better answer';
+    next.cards.splice(5, 1);
+
+    const report = await syncBuiltinDecks(db, next, T0 + 1000);
+    expect(report).toEqual({ added: 0, updated: 1, retired: 1, skipped: false });
+    const card0 = await db.cards.get('card-0');
+    expect(card0).toMatchObject({ back: 'A better answer', reps: studied.reps, due: studied.due, stability: studied.stability });
+    expect(await db.cards.get('card-5')).toMatchObject({ retired: true, queue: 'off' });
+    expect(await db.reviews.count()).toBe(1);
+  });
+
+  it('brings a retired card back, with its history, when its fact returns', async () => {
+    const db = freshDb();
+    await syncBuiltinDecks(db, makeGenerated(3), T0);
+    await syncBuiltinDecks(db, makeGenerated(2), T0);
+    await syncBuiltinDecks(db, makeGenerated(3), T0);
+    expect(await db.cards.get('card-2')).toMatchObject({ retired: false, queue: 'new' });
+    const dump = await dumpDb(db);
+    expect(dump.cards).toHaveLength(3);
+  });
+});
