@@ -124,3 +124,8 @@ export function withQueueFields<T extends StudyCard>(card: T): T {
   const queue = queueOf(card);
   return { ...card, queue, rank: queue === 'new' ? card.order : card.due };
 }
+
+export function memoryOf(card: MemoryState): MemoryState {
+  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } = card;
+  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview };
+}

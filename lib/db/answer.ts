@@ -2,7 +2,7 @@
  * Answering and undoing: each is one transaction over the card and its log row, so a review is
  * either fully recorded or not at all.
  */
-import { type Grade, type MemoryState, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
+import { type Grade, memoryOf, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
 import { answerMemory, type Scheduler } from '../scheduler';
 import { studyDayOf } from '../study-day';
 import type { StudyDb } from './database';
@@ -23,11 +23,6 @@ export interface AnswerInput {
 export interface Answered {
   card: StudyCard;
   review: ReviewEntry;
-}
-
-function memoryOf(card: StudyCard): MemoryState {
-  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } = card;
-  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview };
 }
 
 export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput): Promise<Answered> {

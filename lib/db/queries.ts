@@ -109,3 +109,21 @@ export async function loadHomeSummary(db: StudyDb, settings: StudySettings, now:
     nextDue: dues.length ? Math.min(...dues) : null,
   };
 }
+
+/** When the next card of a scope falls due after `after`, or null when nothing is scheduled. */
+export async function loadNextDue(db: StudyDb, scope: StudyScope, after: number): Promise<number | null> {
+  if (scope.kind === 'tag') {
+    const dues = (await db.cards.where('tags').equals(scope.tag).toArray())
+      .filter((c) => (c.queue === 'learn' || c.queue === 'review') && c.due > after)
+      .map((c) => c.due);
+    return dues.length ? Math.min(...dues) : null;
+  }
+  const s = scope.kind === 'deck' ? { deckId: scope.deckId } : {};
+  const firstAfter = (queue: string) =>
+    (s.deckId === undefined
+      ? db.cards.where('[queue+rank]').between([queue, after], [queue, Dexie.maxKey], false, true)
+      : db.cards.where('[deckId+queue+rank]').between([s.deckId, queue, after], [s.deckId, queue, Dexie.maxKey], false, true)
+    ).first();
+  const found = (await Promise.all([firstAfter('learn'), firstAfter('review')])).filter((c) => c !== undefined);
+  return found.length ? Math.min(...found.map((c) => c.due)) : null;
+}

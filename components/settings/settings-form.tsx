@@ -1,0 +1,95 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import type { StudyDb } from '@/lib/db/database';
+import { saveSettings } from '@/lib/db/settings';
+import type { StudySettings } from '@/lib/model';
+import { parseSettingsForm, settingsToForm, type SettingsFormValues } from '@/lib/settings-form';
+import { useStudyDb } from '../app-shell/storage-provider';
+import { useSettings } from '../use-settings';
+
+type TextField = Exclude<keyof SettingsFormValues, 'fuzz'>;
+
+const FIELDS: { name: TextField; label: string; hint: string; inputMode: 'decimal' | 'numeric' | 'text' }[] = [
+  { name: 'desiredRetention', label: 'Desired retention', hint: 'The share of cards you want to remember when they come due, 0.70 to 0.99. Higher means more reviews. Applies to future answers only.', inputMode: 'decimal' },
+  { name: 'newCardsPerDay', label: 'New cards per day', hint: 'Per deck, and in total for "Study all".', inputMode: 'numeric' },
+  { name: 'reviewsPerDay', label: 'Reviews per day', hint: 'Per deck, and in total for "Study all".', inputMode: 'numeric' },
+  { name: 'maximumIntervalDays', label: 'Maximum interval (days)', hint: 'No card waits longer than this.', inputMode: 'numeric' },
+  { name: 'learningSteps', label: 'Learning steps', hint: 'Short intervals for new cards, like "1m 10m".', inputMode: 'text' },
+  { name: 'relearningSteps', label: 'Relearning steps', hint: 'Short intervals after a forgotten card, like "10m".', inputMode: 'text' },
+  { name: 'dayStartHour', label: 'Start of the study day (hour, 0–23)', hint: 'Answers before this hour count for the day before.', inputMode: 'numeric' },
+];
+
+export function SettingsScreen() {
+  const db = useStudyDb();
+  const settings = useSettings();
+  if (!db || !settings) return <p className="muted" role="status">Loading settings…</p>;
+  return <SettingsForm db={db} settings={settings} />;
+}
+
+function SettingsForm({ db, settings }: { db: StudyDb; settings: StudySettings }) {
+  const [values, setValues] = useState<SettingsFormValues>(() => settingsToForm(settings));
+  const [errors, setErrors] = useState<Partial<Record<keyof SettingsFormValues, string>>>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const result = parseSettingsForm(values, settings);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus('Nothing was saved: please correct the fields marked below.');
+      const first = Object.keys(result.errors)[0];
+      if (first) document.getElementById(`setting-${first}`)?.focus();
+      return;
+    }
+    setErrors({});
+    try {
+      await saveSettings(db, result.settings);
+      setStatus('Settings saved.');
+    } catch (err) {
+      setStatus(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-5" aria-labelledby="settings-heading">
+      <h1 id="settings-heading" className="text-2xl font-bold">Settings</h1>
+      {FIELDS.map((f) => {
+        const error = errors[f.name];
+        return (
+          <div key={f.name}>
+            <label htmlFor={`setting-${f.name}`} className="font-medium">{f.label}</label>
+            <input
+              id={`setting-${f.name}`}
+              name={f.name}
+              className={`field ${error ? 'border-red-600 dark:border-red-400' : ''}`}
+              inputMode={f.inputMode}
+              value={values[f.name]}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`setting-${f.name}-hint${error ? ` setting-${f.name}-error` : ''}`}
+              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+            />
+            <p id={`setting-${f.name}-hint`} className="muted mt-1 text-sm">{f.hint}</p>
+            {error && (
+              <p id={`setting-${f.name}-error`} className="mt-1 text-sm font-semibold text-red-700 dark:text-red-300">
+                ⚠ {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <div className="flex items-center gap-2">
+        <input
+          id="setting-fuzz"
+          type="checkbox"
+          className="h-5 w-5"
+          checked={values.fuzz}
+          onChange={(e) => setValues({ ...values, fuzz: e.target.checked })}
+        />
+        <label htmlFor="setting-fuzz" className="font-medium">Spread reviews with a little randomness (fuzz)</label>
+      </div>
+      <button type="submit" className="btn btn-primary">Save settings</button>
+      {status && <p role="status" className="font-medium">{status}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Grade, type StudyCard } from '@/lib/model';
+import type { AnswerOutcome } from '@/lib/scheduler';
+import { Markdown } from '../ui/markdown';
+import { GradeButtons } from './grade-buttons';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && ['BUTTON', 'A'].includes(target.tagName);
+}
+
+/**
+ * One card on screen: question, optional choices, the answer and the grade buttons.
+ * Keys: Space/Enter show the answer, 1–4 pick a choice (before) or grade (after), U or Ctrl+Z undo.
+ * Remounted for every card (keyed by id and rev), so its reveal state starts fresh.
+ */
+export function CardView({
+  card,
+  previews,
+  now,
+  onGrade,
+  onUndo,
+  canUndo,
+}: {
+  card: StudyCard;
+  previews: Record<Grade, AnswerOutcome>;
+  now: number;
+  onGrade: (grade: Grade, durationMs: number, eventTime: number) => void;
+  onUndo: () => void;
+  canUndo: boolean;
+}) {
+  const [revealed, setRevealed] = useState(false);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const shownAt = useRef(0);
+  const showButton = useRef<HTMLButtonElement>(null);
+  const hasChoices = !!card.choices?.length;
+  const right = chosen !== null && chosen === card.answerIndex;
+
+  useEffect(() => {
+    shownAt.current = performance.now();
+    showButton.current?.focus();
+  }, []);
+
+  const grade = useCallback(
+    (g: Grade, eventTime: number) => onGrade(g, performance.now() - shownAt.current, eventTime),
+    [onGrade],
+  );
+
+  const choose = useCallback((i: number) => {
+    setChosen(i);
+    setRevealed(true);
+  }, []);
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.repeat || isTyping(e.target) || e.altKey || e.metaKey) return;
+      if ((e.key === 'z' && e.ctrlKey) || ((e.key === 'u' || e.key === 'U') && !e.ctrlKey)) {
+        e.preventDefault();
+        onUndo();
+        return;
+      }
+      if (e.ctrlKey) return;
+      const n = Number(e.key);
+      if (!revealed) {
+        if ((e.key === ' ' || e.key === 'Enter') && !isControl(e.target)) {
+          e.preventDefault();
+          setRevealed(true);
+        } else if (hasChoices && n >= 1 && n <= card.choices!.length) {
+          e.preventDefault();
+          choose(n - 1);
+        }
+        return;
+      }
+      if (n >= 1 && n <= 4) {
+        e.preventDefault();
+        grade(n as Grade, e.timeStamp);
+      } else if ((e.key === ' ' || e.key === 'Enter') && !isControl(e.target)) {
+        e.preventDefault();
+        grade(hasChoices && !right ? Grade.Again : Grade.Good, e.timeStamp);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [revealed, hasChoices, card.choices, right, grade, choose, onUndo]);
+
+  return (
+    <article className="card-surface p-5" aria-labelledby="question" data-testid="card" data-card-id={card.id}>
+      <h2 id="question" className="sr-only">Question</h2>
+      <Markdown text={card.front} className="text-xl leading-relaxed" />
+
+      {hasChoices && (
+        <fieldset className="mt-4">
+          <legend className="muted text-sm">{revealed ? 'Your choice' : 'Choose an answer (keys 1–' + card.choices!.length + ')'}</legend>
+          <div className="mt-2 grid gap-2">
+            {card.choices!.map((c, i) => {
+              const isAnswer = i === card.answerIndex;
+              const mark = revealed ? (isAnswer ? '✓ Correct answer' : i === chosen ? '✗ Your choice' : '') : '';
+              return (
+                <button
+                  key={i}
+                  type="button"
+                  disabled={revealed}
+                  aria-pressed={chosen === i}
+                  onClick={() => choose(i)}
+                  className={`btn justify-start text-left disabled:opacity-100 ${
+                    revealed && isAnswer ? 'border-green-700 dark:border-green-400 border-2' : ''
+                  } ${revealed && i === chosen && !isAnswer ? 'border-red-600 dark:border-red-400 border-2' : ''}`}
+                >
+                  <span className="muted w-5 shrink-0" aria-hidden="true">{i + 1}</span>
+                  <span className="flex-1">{c}</span>
+                  {mark && <span className="text-sm font-semibold">{mark}</span>}
+                </button>
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
+
+      {!revealed ? (
+        <div className="mt-6 flex flex-wrap gap-2">
+          <button ref={showButton} type="button" className="btn btn-primary flex-1" aria-keyshortcuts="Space Enter" onClick={() => setRevealed(true)}>
+            Show answer
+          </button>
+          <UndoButton onUndo={onUndo} canUndo={canUndo} />
+        </div>
+      ) : (
+        <div className="mt-6 space-y-4">
+          {hasChoices && chosen !== null && (
+            <p role="status" className="font-semibold" data-testid="verdict">
+              {right ? '✓ Right.' : '✗ Not quite.'}
+            </p>
+          )}
+          <section aria-label="Answer" className="border-t border-slate-200 pt-4 dark:border-slate-700">
+            <Markdown text={card.back} className="leading-relaxed" />
+          </section>
+          <GradeButtons
+            previews={previews}
+            now={now}
+            suggested={hasChoices && chosen !== null && !right ? Grade.Again : Grade.Good}
+            onGrade={(g, e) => grade(g, e.timeStamp)}
+          />
+          <div className="flex justify-end">
+            <UndoButton onUndo={onUndo} canUndo={canUndo} />
+          </div>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function UndoButton({ onUndo, canUndo }: { onUndo: () => void; canUndo: boolean }) {
+  return (
+    <button type="button" className="btn" onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="U Control+Z">
+      Undo
+    </button>
+  );
+}

@@ -1,0 +1,127 @@
+'use client';
+
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { StudyDb } from '@/lib/db/database';
+import { loadNextDue, type StudyScope } from '@/lib/db/queries';
+import type { Grade, StudySettings } from '@/lib/model';
+import { useStudyDb } from '../app-shell/storage-provider';
+import { useSettings } from '../use-settings';
+import { CardView } from './card-view';
+import { useStudySession } from './use-study-session';
+
+function scopeFrom(params: URLSearchParams): StudyScope {
+  const deck = params.get('deck');
+  const tag = params.get('tag');
+  if (deck) return { kind: 'deck', deckId: deck };
+  if (tag) return { kind: 'tag', tag };
+  return { kind: 'all' };
+}
+
+export function StudyScreen() {
+  const db = useStudyDb();
+  const settings = useSettings();
+  const params = useSearchParams();
+  const [frozen, setFrozen] = useState<StudySettings | null>(null);
+  // Settings are read once per session: a change in another tab applies to the next session.
+  useEffect(() => {
+    if (settings && !frozen) setFrozen(settings);
+  }, [settings, frozen]);
+  if (!db || !frozen) return <p className="muted" role="status">Loading…</p>;
+  return <Session db={db} settings={frozen} scope={scopeFrom(new URLSearchParams(params.toString()))} />;
+}
+
+function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings; scope: StudyScope }) {
+  const s = useStudySession(db, scope, settings);
+  const title = useLiveQuery(async () => {
+    if (scope.kind === 'deck') return (await db.decks.get(scope.deckId))?.name ?? 'Deck';
+    if (scope.kind === 'tag') return `Cards tagged ${scope.tag}`;
+    return 'All decks';
+  }, [db, JSON.stringify(scope)]);
+  const gradedAt = useRef<number | null>(null);
+
+  const onGrade = useCallback(
+    (g: Grade, durationMs: number, eventTime: number) => {
+      gradedAt.current = eventTime;
+      s.answer(g, durationMs);
+    },
+    [s],
+  );
+
+  // Benchmark hook: time from the grade's input event to the frame that shows the next card.
+  const cardKey = s.current ? `${s.current.id}:${s.current.rev}` : s.pick?.kind;
+  useLayoutEffect(() => {
+    const start = gradedAt.current;
+    if (start === null) return;
+    gradedAt.current = null;
+    requestAnimationFrame(() => setTimeout(() => performance.measure('study:grade-to-next-card', { start, end: performance.now() }), 0));
+  }, [cardKey]);
+
+  if (s.loading || !s.pick) return <p className="muted" role="status">Building today&apos;s queue…</p>;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">{title}</h1>
+        <p className="muted text-sm" aria-live="polite">
+          <span data-testid="remaining">{s.remaining}</span> left · <span data-testid="answered">{s.answered}</span> answered
+        </p>
+      </div>
+      {s.message && (
+        <p role="alert" className="rounded-lg border border-red-600 p-3 dark:border-red-400">
+          {s.message}
+        </p>
+      )}
+      {s.pick.kind === 'card' && s.previews ? (
+        <CardView
+          key={`${s.pick.card.id}:${s.pick.card.rev}`}
+          card={s.pick.card}
+          previews={s.previews}
+          now={s.now}
+          onGrade={onGrade}
+          onUndo={() => void s.undo()}
+          canUndo={s.canUndo}
+        />
+      ) : s.pick.kind === 'wait' ? (
+        <WaitScreen until={s.pick.until} onUndo={() => void s.undo()} canUndo={s.canUndo} />
+      ) : (
+        <DoneScreen db={db} scope={scope} answered={s.answered} onUndo={() => void s.undo()} canUndo={s.canUndo} />
+      )}
+    </div>
+  );
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric' });
+
+function WaitScreen({ until, onUndo, canUndo }: { until: number; onUndo: () => void; canUndo: boolean }) {
+  return (
+    <section className="card-surface p-6" aria-labelledby="wait-heading">
+      <h2 id="wait-heading" className="text-lg font-semibold">Nothing due right now</h2>
+      <p className="mt-2">The next learning step comes back at {timeFormat.format(until)}. Keep this page open, or come back then.</p>
+      <button type="button" className="btn mt-4" onClick={onUndo} disabled={!canUndo}>Undo</button>
+    </section>
+  );
+}
+
+function DoneScreen({ db, scope, answered, onUndo, canUndo }: { db: StudyDb; scope: StudyScope; answered: number; onUndo: () => void; canUndo: boolean }) {
+  const nextDue = useLiveQuery(() => loadNextDue(db, scope, Date.now()), [db, JSON.stringify(scope)]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  return (
+    <section className="card-surface p-6" aria-labelledby="done-heading" data-testid="done">
+      <h2 id="done-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold">Done for today</h2>
+      <p className="mt-2">
+        {answered === 0 ? 'Nothing was due here.' : `You answered ${answered} ${answered === 1 ? 'card' : 'cards'} in this session.`}
+      </p>
+      <p className="mt-1" data-testid="next-due">
+        {nextDue === undefined ? '' : nextDue === null ? 'No reviews are scheduled yet.' : `Next card due: ${timeFormat.format(nextDue)}.`}
+      </p>
+      <div className="mt-4 flex flex-wrap gap-2">
+        <Link href="/" className="btn btn-primary">Back to decks</Link>
+        <button type="button" className="btn" onClick={onUndo} disabled={!canUndo}>Undo</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Validates the settings form. Every field gets its own message in the learner's words, and
+ * nothing is returned as settings unless every field is valid.
+ */
+import type { StepText, StudySettings } from './model';
+
+export type SettingsFormValues = Record<
+  'desiredRetention' | 'maximumIntervalDays' | 'newCardsPerDay' | 'reviewsPerDay' | 'learningSteps' | 'relearningSteps' | 'dayStartHour',
+  string
+> & { fuzz: boolean };
+
+export type SettingsFormResult =
+  | { ok: true; settings: StudySettings }
+  | { ok: false; errors: Partial<Record<keyof SettingsFormValues, string>> };
+
+export function settingsToForm(s: StudySettings): SettingsFormValues {
+  return {
+    desiredRetention: String(s.desiredRetention),
+    maximumIntervalDays: String(s.maximumIntervalDays),
+    newCardsPerDay: String(s.newCardsPerDay),
+    reviewsPerDay: String(s.reviewsPerDay),
+    learningSteps: s.learningSteps.join(' '),
+    relearningSteps: s.relearningSteps.join(' '),
+    dayStartHour: String(s.dayStartHour),
+    fuzz: s.fuzz,
+  };
+}
+
+function number(text: string, label: string, min: number, max: number, integer: boolean): number | string {
+  const t = text.trim();
+  if (t === '') return `${label} is required.`;
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return `${label} must be a number, like ${integer ? min : min.toFixed(2)}.`;
+  const n = Number(t);
+  if (integer && !Number.isInteger(n)) return `${label} must be a whole number.`;
+  if (n < min || n > max) return `${label} must be between ${min} and ${max}.`;
+  return n;
+}
+
+function steps(text: string, label: string): StepText[] | string {
+  const parts = text.trim().split(/[\s,]+/).filter(Boolean);
+  if (parts.length > 10) return `${label}: at most 10 steps.`;
+  for (const p of parts) {
+    const m = /^(\d+(?:\.\d+)?)(m|h|d)$/.exec(p);
+    if (!m || Number(m[1]) <= 0) return `${label}: "${p}" is not a step. Write steps like 1m 10m 1h 1d, separated by spaces.`;
+  }
+  return parts as StepText[];
+}
+
+/** @example parseSettingsForm(settingsToForm(DEFAULT_SETTINGS), DEFAULT_SETTINGS) */
+export function parseSettingsForm(values: SettingsFormValues, current: StudySettings): SettingsFormResult {
+  const errors: Partial<Record<keyof SettingsFormValues, string>> = {};
+  const take = <T>(key: keyof SettingsFormValues, v: T | string): T | undefined => {
+    if (typeof v === 'string') {
+      errors[key] = v;
+      return undefined;
+    }
+    return v;
+  };
+  const desiredRetention = take<number>('desiredRetention', number(values.desiredRetention, 'Desired retention', 0.7, 0.99, false));
+  const maximumIntervalDays = take<number>('maximumIntervalDays', number(values.maximumIntervalDays, 'Maximum interval', 1, 36500, true));
+  const newCardsPerDay = take<number>('newCardsPerDay', number(values.newCardsPerDay, 'New cards per day', 0, 9999, true));
+  const reviewsPerDay = take<number>('reviewsPerDay', number(values.reviewsPerDay, 'Reviews per day', 0, 99999, true));
+  const dayStartHour = take<number>('dayStartHour', number(values.dayStartHour, 'Start of the study day', 0, 23, true));
+  const learningSteps = take<StepText[]>('learningSteps', steps(values.learningSteps, 'Learning steps'));
+  const relearningSteps = take<StepText[]>('relearningSteps', steps(values.relearningSteps, 'Relearning steps'));
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      ...current,
+      desiredRetention: desiredRetention!,
+      maximumIntervalDays: maximumIntervalDays!,
+      newCardsPerDay: newCardsPerDay!,
+      reviewsPerDay: reviewsPerDay!,
+      dayStartHour: dayStartHour!,
+      learningSteps: learningSteps!,
+      relearningSteps: relearningSteps!,
+      fuzz: values.fuzz,
+    },
+  };
+}
