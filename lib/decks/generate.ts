@@ -1,0 +1,150 @@
+/**
+ * Deck sources → GeneratedDecks. Pure and deterministic: the same sources always give the
+ * same output, byte for byte once serialized.
+ */
+import type { GeneratedCard, GeneratedDeck, GeneratedDecks, GeneratedDomain } from './types';
+import { cardId } from './ids';
+import { type DeckSources, type SourceText, DeckSourceError, checkSources, parseSources } from './sources';
+import { type CardDraft, TEMPLATE_NAMES } from './templates/common';
+import { domainCertificationCards, outlineDomainCards, weightCards } from './templates/domains';
+import { subtopicCards } from './templates/subtopics';
+import { certificationCards, topicCompareCards } from './templates/exam';
+import { contrastCards } from './templates/contrasts';
+
+/** All card drafts, in the order decks should introduce them. */
+export function draftCards(s: DeckSources): CardDraft[] {
+  return [
+    ...s.outlines.flatMap((o) => outlineDomainCards(s, o)),
+    ...domainCertificationCards(s),
+    ...s.certifications.flatMap(certificationCards),
+    ...s.outlines.flatMap(weightCards),
+    ...topicCompareCards(s),
+    ...s.outlines.flatMap(subtopicCards),
+    ...contrastCards(s),
+  ];
+}
+
+function questionKey(card: { front: string; choices?: string[] }): string {
+  return [card.front, ...(card.choices ?? [])].join('\u001f');
+}
+
+/** Validates the sources (again, in case they were built in code) and generates every deck. */
+export function generateDecks(s: DeckSources): GeneratedDecks {
+  checkSources(s);
+  const problems: string[] = [];
+  const known = new Set<string>(TEMPLATE_NAMES);
+  for (const d of s.decks)
+    for (const t of d.templates)
+      if (!known.has(t))
+        problems.push(`${d.file}: deck "${d.key}": unknown template "${t}" (known: ${TEMPLATE_NAMES.join(', ')})`);
+  if (problems.length > 0) throw new DeckSourceError(problems);
+
+  const drafts = draftCards(s);
+  const perDeck = new Map<string, GeneratedCard[]>(s.decks.map((d) => [d.key, []]));
+  const unplaced = new Set<string>();
+  for (const draft of drafts) {
+    const targets = s.decks.filter(
+      (d) =>
+        d.templates.includes(draft.template) &&
+        (d.certification === undefined || d.certification === draft.certification),
+    );
+    if (targets.length !== 1) {
+      const what = `the "${draft.template}" cards${draft.certification ? ` about ${draft.certification.toUpperCase()}` : ''}`;
+      if (unplaced.has(what)) continue;
+      unplaced.add(what);
+      const file = targets[0]?.file ?? s.decks[0]?.file ?? 'decks';
+      problems.push(
+        targets.length === 0
+          ? `${file}: no deck takes ${what} (add "${draft.template}" to a deck's templates${
+              draft.certification ? '' : ' in a deck without a certification'
+            })`
+          : `${file}: ${what} would go into ${targets.length} decks (${targets.map((d) => `deck "${d.key}"`).join(', ')}); each card belongs to exactly one deck`,
+      );
+      continue;
+    }
+    const deck = targets[0]!;
+    const list = perDeck.get(deck.key)!;
+    list.push({
+      id: cardId(draft.template, draft.factKey, draft.front, draft.choices),
+      deckId: deck.key,
+      template: draft.template,
+      factKey: draft.factKey,
+      front: draft.front,
+      back: draft.back,
+      ...(draft.choices ? { choices: [...draft.choices], answerIndex: draft.answerIndex } : {}),
+      tags: [...new Set([...draft.tags, `template:${draft.template}`])],
+      order: list.length,
+    });
+  }
+
+  const ids = new Map<string, GeneratedCard>();
+  for (const d of s.decks) {
+    const cards = perDeck.get(d.key)!;
+    if (cards.length === 0) problems.push(`${d.file}: deck "${d.key}": no card lands in this deck`);
+    const questions = new Map<string, GeneratedCard>();
+    for (const c of cards) {
+      const q = questionKey(c);
+      const first = questions.get(q);
+      if (first)
+        problems.push(
+          `${d.file}: deck "${d.key}": two cards ask the same question "${c.front}" (facts "${first.factKey}" and "${c.factKey}")`,
+        );
+      else questions.set(q, c);
+      const other = ids.get(c.id);
+      if (other) problems.push(`${d.file}: deck "${d.key}": card id ${c.id} of "${c.factKey}" collides with "${other.factKey}"`);
+      else ids.set(c.id, c);
+      if (c.choices && (c.answerIndex === undefined || c.answerIndex < 0 || c.answerIndex >= c.choices.length))
+        problems.push(`${d.file}: deck "${d.key}": card for "${c.factKey}" has no valid answer among its choices`);
+    }
+  }
+  if (problems.length > 0) throw new DeckSourceError(problems);
+
+  const decks: GeneratedDeck[] = s.decks.map((d) => ({
+    id: d.key,
+    name: d.name,
+    description: d.description,
+    ...(d.certification ? { certification: d.certification } : {}),
+  }));
+  const domains: GeneratedDomain[] = s.outlines.flatMap((o) =>
+    [...o.domains]
+      .sort((a, b) => a.number - b.number)
+      .map((d) => ({
+        key: `${o.key}/${d.number}`,
+        certification: o.certification,
+        outline: o.key,
+        number: d.number,
+        name: d.name,
+        ...(d.weight !== undefined ? { weight: d.weight } : {}),
+      })),
+  );
+  return {
+    formatVersion: 1,
+    decks,
+    cards: s.decks.flatMap((d) => perDeck.get(d.key)!),
+    domains,
+  };
+}
+
+/** YAML texts → GeneratedDecks, or a DeckSourceError naming the file and the item. */
+export function buildDecks(files: readonly SourceText[]): GeneratedDecks {
+  return generateDecks(parseSources(files));
+}
+
+/** Counts for the build summary. */
+export function summarize(out: GeneratedDecks): { decks: [string, number][]; templates: [string, number][]; total: number } {
+  const count = (key: (c: GeneratedCard) => string) => {
+    const m = new Map<string, number>();
+    for (const c of out.cards) m.set(key(c), (m.get(key(c)) ?? 0) + 1);
+    return m;
+  };
+  const byDeck = count((c) => c.deckId);
+  const byTemplate = count((c) => c.template);
+  return {
+    decks: out.decks.map((d) => [`${d.id} (${d.name})`, byDeck.get(d.id) ?? 0]),
+    templates: TEMPLATE_NAMES.filter((t) => byTemplate.has(t)).map((t) => [t, byTemplate.get(t)!]),
+    total: out.cards.length,
+  };
+}
+
+export { DeckSourceError, parseSources, checkSources };
+export type { DeckSources, SourceText };

@@ -1,0 +1,231 @@
+/**
+ * Reading and checking the deck sources. Input is the text of each `decks/*.yaml` file
+ * (the caller reads the files); output is one merged, validated `DeckSources` object.
+ * Every problem is reported as one `DeckSourceError` whose message names the file and the item.
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { CertificationId } from './types';
+import {
+  type Certification,
+  type Contrast,
+  type ContrastPair,
+  type DeckDef,
+  type Domain,
+  type Outline,
+  type TopicLocation,
+  issueMessage,
+  sourceFileSchema,
+} from './schema';
+
+/** Every item remembers the file it came from, for error messages. */
+export type FromFile<T> = T & { file: string };
+
+export interface DeckSources {
+  certifications: FromFile<Certification>[];
+  outlines: FromFile<Outline>[];
+  pairs: FromFile<ContrastPair>[];
+  contrasts: FromFile<Contrast>[];
+  topicLocations: FromFile<TopicLocation>[];
+  decks: FromFile<DeckDef>[];
+}
+
+export interface SourceText {
+  /** Shown in messages, e.g. "decks/cissp-domains.yaml". */
+  path: string;
+  text: string;
+}
+
+export class DeckSourceError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'DeckSourceError';
+    this.problems = problems;
+  }
+}
+
+/** Parses YAML texts, validates each against the schema and merges them. Throws DeckSourceError. */
+export function parseSources(files: readonly SourceText[]): DeckSources {
+  const problems: string[] = [];
+  const merged: DeckSources = {
+    certifications: [],
+    outlines: [],
+    pairs: [],
+    contrasts: [],
+    topicLocations: [],
+    decks: [],
+  };
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { path, text } of sorted) {
+    let data: unknown;
+    try {
+      data = parseYaml(text, { uniqueKeys: true, prettyErrors: true });
+    } catch (err) {
+      const msg = err instanceof YAMLParseError ? err.message : String(err);
+      problems.push(`${path}: not valid YAML: ${msg.split('\n')[0]}`);
+      continue;
+    }
+    if (data === null || data === undefined) {
+      problems.push(`${path}: the file is empty`);
+      continue;
+    }
+    const result = sourceFileSchema.safeParse(data);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(`${path}: ${issueMessage(issue, data)}`);
+      continue;
+    }
+    const file = result.data;
+    const sections = Object.keys(file).filter((k) => file[k as keyof typeof file] !== undefined);
+    if (sections.length === 0) {
+      problems.push(`${path}: the file has none of the sections certifications, outlines, pairs, contrasts, topicLocations, decks`);
+      continue;
+    }
+    for (const c of file.certifications ?? []) merged.certifications.push({ ...c, file: path });
+    for (const o of file.outlines ?? []) merged.outlines.push({ ...o, file: path });
+    for (const p of file.pairs ?? []) merged.pairs.push({ ...p, file: path });
+    for (const c of file.contrasts ?? []) merged.contrasts.push({ ...c, file: path });
+    for (const t of file.topicLocations ?? []) merged.topicLocations.push({ ...t, file: path });
+    for (const d of file.decks ?? []) merged.decks.push({ ...d, file: path });
+  }
+  if (problems.length > 0) throw new DeckSourceError(problems);
+  checkSources(merged);
+  return merged;
+}
+
+function findDuplicates<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const seen = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    const list = seen.get(k);
+    if (list) list.push(item);
+    else seen.set(k, [item]);
+  }
+  return new Map([...seen].filter(([, list]) => list.length > 1));
+}
+
+/** Every subtopic of a domain, from `subtopics` and from its parts. */
+export function domainSubtopics(domain: Domain): { key: string; name: string; details?: string; part?: string }[] {
+  const direct = (domain.subtopics ?? []).map((s) => ({ ...s }));
+  const fromParts = (domain.parts ?? []).flatMap((p) => p.subtopics.map((s) => ({ ...s, part: p.key })));
+  return [...direct, ...fromParts];
+}
+
+/**
+ * Checks what a schema cannot: unique keys, references between files, domain numbering,
+ * weights adding up to 100. Throws one DeckSourceError listing every problem.
+ */
+export function checkSources(s: DeckSources): void {
+  const problems: string[] = [];
+  const dup = <T extends { file: string }>(items: readonly T[], keyOf: (i: T) => string, label: (i: T) => string) => {
+    for (const [k, list] of findDuplicates(items, keyOf)) {
+      const files = [...new Set(list.map((i) => i.file))].join(' and ');
+      problems.push(`${files}: ${label(list[0]!)}: duplicate key "${k}" (used ${list.length} times)`);
+    }
+  };
+
+  dup(s.certifications, (c) => c.key, () => 'certifications');
+  dup(s.outlines, (o) => o.key, () => 'outlines');
+  dup(s.pairs, (p) => p.key, () => 'pairs');
+  dup(s.contrasts, (c) => c.key, () => 'contrasts');
+  dup(s.topicLocations, (t) => t.key, () => 'topicLocations');
+  dup(s.decks, (d) => d.key, () => 'decks');
+
+  const certs = new Map<CertificationId, FromFile<Certification>>(s.certifications.map((c) => [c.key, c]));
+  const certFile = s.certifications[0]?.file ?? 'decks';
+
+  for (const c of s.certifications) {
+    if (c.exam.questions.min > c.exam.questions.max)
+      problems.push(`${c.file}: certification "${c.key}": exam.questions.min is larger than exam.questions.max`);
+    if (c.exam.passingScore > c.exam.scoreScaleMax)
+      problems.push(`${c.file}: certification "${c.key}": exam.passingScore is above exam.scoreScaleMax`);
+  }
+
+  const domainNamesByCert = new Map<string, Set<string>>();
+  for (const o of s.outlines) {
+    const where = `${o.file}: outline "${o.key}"`;
+    const cert = certs.get(o.certification);
+    if (!cert) problems.push(`${where}: certification "${o.certification}" is not defined in any certifications list`);
+    const local = (list: { key: string }[], what: string, prefix: string) => {
+      for (const [k, l] of findDuplicates(list, (x) => x.key))
+        problems.push(`${prefix}: duplicate ${what} key "${k}" (used ${l.length} times)`);
+    };
+    local(o.domains, 'domain', where);
+    for (const [n] of findDuplicates(o.domains, (d) => String(d.number)))
+      problems.push(`${where}: two domains have number ${n}`);
+    const numbers = o.domains.map((d) => d.number).sort((a, b) => a - b);
+    numbers.forEach((n, i) => {
+      if (n !== i + 1 && !problems.some((p) => p.startsWith(`${where}: domains must be numbered`)))
+        problems.push(`${where}: domains must be numbered 1 to ${o.domains.length} without gaps (found ${numbers.join(', ')})`);
+    });
+    if (cert && cert.domainCount !== o.domains.length)
+      problems.push(
+        `${where}: has ${o.domains.length} domains but certification "${cert.key}" in ${cert.file} says domainCount ${cert.domainCount}`,
+      );
+    for (const [n, l] of findDuplicates(o.domains, (d) => d.name.toLowerCase()))
+      problems.push(`${where}: ${l.length} domains are named "${n}"`);
+
+    const weighted = o.domains.filter((d) => d.weight !== undefined);
+    if (weighted.length > 0 && weighted.length < o.domains.length) {
+      for (const d of o.domains.filter((x) => x.weight === undefined))
+        problems.push(`${where} domain "${d.key}": weight is missing (the other domains of this outline have one)`);
+    } else if (weighted.length > 0) {
+      const sum = weighted.reduce((acc, d) => acc + (d.weight ?? 0), 0);
+      if (Math.abs(sum - 100) > 1e-9) problems.push(`${where}: domain weights add up to ${sum}, not 100`);
+    }
+
+    const subtopicNames: { name: string; domain: string }[] = [];
+    for (const d of o.domains) {
+      const dw = `${where} domain "${d.key}"`;
+      local(d.parts ?? [], 'part', dw);
+      local(domainSubtopics(d), 'sub-topic', dw);
+      local(d.nameVersions ?? [], 'name version', dw);
+      for (const v of d.nameVersions ?? [])
+        if (v.name.toLowerCase() === d.name.toLowerCase())
+          problems.push(`${dw} name version "${v.key}": is the same as the domain's name`);
+      for (const st of domainSubtopics(d)) subtopicNames.push({ name: st.name.toLowerCase(), domain: d.key });
+      for (const p of d.parts ?? []) subtopicNames.push({ name: p.name.toLowerCase(), domain: d.key });
+      const names = domainNamesByCert.get(d.name.toLowerCase()) ?? new Set<string>();
+      names.add(o.certification);
+      domainNamesByCert.set(d.name.toLowerCase(), names);
+    }
+    for (const [n, l] of findDuplicates(subtopicNames, (x) => x.name))
+      problems.push(
+        `${where}: sub-topic or part "${n}" appears in ${l.map((x) => `domain "${x.domain}"`).join(' and ')}; the question "which domain covers it?" would be ambiguous`,
+      );
+  }
+  for (const [name, set] of domainNamesByCert)
+    if (set.size > 1) problems.push(`${certFile}: the domain name "${name}" is used by both certifications`);
+
+  const pairKeys = new Set(s.pairs.map((p) => p.key));
+  for (const c of s.contrasts)
+    if (!pairKeys.has(c.pair))
+      problems.push(`${c.file}: contrast "${c.key}": pair "${c.pair}" is not defined under pairs`);
+  for (const p of s.pairs)
+    if (!s.contrasts.some((c) => c.pair === p.key))
+      problems.push(`${p.file}: pair "${p.key}": no contrast belongs to it`);
+  for (const [a, l] of findDuplicates(s.contrasts, (c) => c.activity.toLowerCase()))
+    problems.push(`${l[0]!.file}: contrasts ${l.map((c) => `"${c.key}"`).join(' and ')}: same activity "${a}"`);
+
+  const outlines = new Map(s.outlines.map((o) => [o.key, o]));
+  for (const t of s.topicLocations) {
+    const where = `${t.file}: topic "${t.key}"`;
+    for (const [k] of findDuplicates(t.places, (p) => p.outline))
+      problems.push(`${where}: outline "${k}" has more than one place`);
+    for (const p of t.places) {
+      const o = outlines.get(p.outline);
+      if (!o) problems.push(`${where} place "${p.outline}": outline "${p.outline}" does not exist`);
+      else if (!o.domains.some((d) => d.key === p.domain))
+        problems.push(`${where} place "${p.outline}": outline "${p.outline}" has no domain "${p.domain}"`);
+    }
+  }
+
+  for (const d of s.decks) {
+    if (d.certification && !certs.has(d.certification))
+      problems.push(`${d.file}: deck "${d.key}": certification "${d.certification}" is not defined in any certifications list`);
+    for (const [t] of findDuplicates(d.templates, (x) => x))
+      problems.push(`${d.file}: deck "${d.key}": template "${t}" is listed twice`);
+  }
+  if (s.decks.length === 0) problems.push('decks: no deck is defined (add a decks: list)');
+
+  if (problems.length > 0) throw new DeckSourceError(problems);
+}
