@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StudyDb } from '@/lib/db/database';
 import { loadNextDue, type StudyScope } from '@/lib/db/queries';
@@ -24,13 +24,8 @@ export function StudyScreen() {
   const db = useStudyDb();
   const settings = useSettings();
   const params = useSearchParams();
-  const [frozen, setFrozen] = useState<StudySettings | null>(null);
-  // Settings are read once per session: a change in another tab applies to the next session.
-  useEffect(() => {
-    if (settings && !frozen) setFrozen(settings);
-  }, [settings, frozen]);
-  if (!db || !frozen) return <p className="muted" role="status">Loading…</p>;
-  return <Session db={db} settings={frozen} scope={scopeFrom(new URLSearchParams(params.toString()))} />;
+  if (!db || !settings) return <p className="muted" role="status">Loading…</p>;
+  return <Session db={db} settings={settings} scope={scopeFrom(new URLSearchParams(params.toString()))} />;
 }
 
 function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings; scope: StudyScope }) {

@@ -21,7 +21,9 @@ interface UndoEntry {
  * IndexedDB or rescanning the collection. Writes run one after another; a refused or failed
  * write puts the card back and says why.
  */
-export function useStudySession(db: StudyDb, scope: StudyScope, settings: StudySettings) {
+export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: StudySettings) {
+  // Settings are read once per session: a change made meanwhile (another tab) applies to the next one.
+  const [settings] = useState(liveSettings);
   const scheduler = useMemo(() => createScheduler(settings), [settings]);
   const [queue, setQueue] = useState<TodayQueue | null>(null);
   const [pinned, setPinned] = useState<StudyCard | null>(null);
@@ -31,23 +33,25 @@ export function useStudySession(db: StudyDb, scope: StudyScope, settings: StudyS
   const [message, setMessage] = useState<string | null>(null);
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const scopeKey = JSON.stringify(scope);
-  const settingsRef = useRef(settings);
-  settingsRef.current = settings;
 
-  const reload = useCallback(async () => {
+  const reload = useCallback(() => {
     const at = Date.now();
-    const q = await loadTodayQueue(db, JSON.parse(scopeKey) as StudyScope, settingsRef.current, at);
-    setQueue(q);
-    setPinned(null);
-    setNow(at);
-    performance.mark('study:queue-ready');
-  }, [db, scopeKey]);
+    return loadTodayQueue(db, JSON.parse(scopeKey) as StudyScope, settings, at).then((q) => {
+      setQueue(q);
+      setPinned(null);
+      setNow(at);
+      performance.mark('study:queue-ready');
+    });
+  }, [db, scopeKey, settings]);
 
   useEffect(() => {
-    void reload();
+    reload().catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
   }, [reload]);
 
-  const pick: NextPick | null = queue ? (pinned ? { kind: 'card', card: pinned } : pickNext(queue, now)) : null;
+  const pick = useMemo<NextPick | null>(
+    () => (queue ? (pinned ? { kind: 'card', card: pinned } : pickNext(queue, now)) : null),
+    [queue, pinned, now],
+  );
 
   // While only learning cards due later remain, wake up when the first one is due.
   useEffect(() => {

@@ -1,11 +1,12 @@
 import { DEFAULT_SETTINGS, type StudySettings } from '../model';
-import type { StudyDb } from './database';
+import type { SettingsRow, StudyDb } from './database';
 import { withStorageErrors } from './errors';
 
 export async function loadSettings(db: StudyDb): Promise<StudySettings> {
   const row = await db.settings.get('settings');
   if (!row) return DEFAULT_SETTINGS;
-  const { id: _id, ...stored } = row;
+  const stored: Partial<SettingsRow> = { ...row };
+  delete stored.id;
   return { ...DEFAULT_SETTINGS, ...stored };
 }
 
