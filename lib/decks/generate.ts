@@ -41,7 +41,8 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
 
   const drafts = draftCards(s);
   const perDeck = new Map<string, GeneratedCard[]>(s.decks.map((d) => [d.key, []]));
-  const unplaced = new Set<string>();
+  /** Cards without exactly one deck, per template: certifications involved and the decks hit. */
+  const misplaced = new Map<string, { certs: Set<string>; decks: Set<string>; none: boolean }>();
   for (const draft of drafts) {
     const targets = s.decks.filter(
       (d) =>
@@ -49,17 +50,11 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
         (d.certification === undefined || d.certification === draft.certification),
     );
     if (targets.length !== 1) {
-      const what = `the "${draft.template}" cards${draft.certification ? ` about ${draft.certification.toUpperCase()}` : ''}`;
-      if (unplaced.has(what)) continue;
-      unplaced.add(what);
-      const file = targets[0]?.file ?? s.decks[0]?.file ?? 'decks';
-      problems.push(
-        targets.length === 0
-          ? `${file}: no deck takes ${what} (add "${draft.template}" to a deck's templates${
-              draft.certification ? '' : ' in a deck without a certification'
-            })`
-          : `${file}: ${what} would go into ${targets.length} decks (${targets.map((d) => `deck "${d.key}"`).join(', ')}); each card belongs to exactly one deck`,
-      );
+      const m = misplaced.get(draft.template) ?? { certs: new Set<string>(), decks: new Set<string>(), none: false };
+      m.certs.add(draft.certification ? draft.certification.toUpperCase() : 'both certifications');
+      for (const t of targets) m.decks.add(`deck "${t.key}"`);
+      if (targets.length === 0) m.none = true;
+      misplaced.set(draft.template, m);
       continue;
     }
     const deck = targets[0]!;
@@ -75,6 +70,16 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
       tags: [...new Set([...draft.tags, `template:${draft.template}`])],
       order: list.length,
     });
+  }
+
+  const decksFile = [...new Set(s.decks.map((d) => d.file))].join(' and ');
+  for (const [template, m] of misplaced) {
+    const about = [...m.certs].sort().join(', ');
+    problems.push(
+      m.none
+        ? `${decksFile}: no deck takes the "${template}" cards about ${about} (add "${template}" to the templates of a deck for them)`
+        : `${decksFile}: the "${template}" cards about ${about} would go into ${[...m.decks].join(' and ')}; each card belongs to exactly one deck`,
+    );
   }
 
   const ids = new Map<string, GeneratedCard>();

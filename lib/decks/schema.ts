@@ -206,15 +206,26 @@ function quoteList(values: readonly unknown[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
 
+/** The raw value at a zod path (zod does not report inputs by default). */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const seg of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[seg];
+  }
+  return current;
+}
+
 /** Turns one zod issue into "item: field problem" (without the file). */
 export function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
   const { item, field } = describePath(issue.path, data);
+  const input = valueAt(data, issue.path);
   const subject = field || 'value';
   let problem: string;
   switch (issue.code) {
     case 'invalid_type':
       problem =
-        issue.input === undefined
+        input === undefined
           ? `${subject} is missing`
           : `${subject} must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
       break;
@@ -225,7 +236,7 @@ export function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
       break;
     case 'invalid_value':
       problem = `${subject} must be one of ${quoteList(issue.values)}${
-        issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)})` : ''
+        input !== undefined ? ` (got ${JSON.stringify(input)})` : ''
       }`;
       break;
     case 'too_small':
