@@ -99,6 +99,10 @@ export interface StudySettings {
   dayStartHour: number;
   /** FSRS weights; absent means the library defaults. */
   weights?: number[];
+  /** Exam day per certification (YYYY-MM-DD), for readiness on that day and pacing. */
+  examDates: { cism: string | null; cissp: string | null };
+  /** Days before the exam by which every card should have been seen, left for review. */
+  pacingBufferDays: number;
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -110,6 +114,8 @@ export const DEFAULT_SETTINGS: StudySettings = {
   relearningSteps: ['10m'],
   fuzz: true,
   dayStartHour: 4,
+  examDates: { cism: null, cissp: null },
+  pacingBufferDays: 14,
 };
 
 export function queueOf(card: Pick<StudyCard, 'state' | 'suspended' | 'retired'>): QueueName {

@@ -6,6 +6,7 @@ import { type Grade, memoryOf, type ReviewEntry, type StudyCard, withQueueFields
 import { answerMemory, type Scheduler } from '../scheduler';
 import { studyDayOf } from '../study-day';
 import type { StudyDb } from './database';
+import { bumpDayTotals } from './day-totals';
 import { NothingToUndoError, StaleCardError, withStorageErrors } from './errors';
 
 export interface AnswerInput {
@@ -27,7 +28,7 @@ export interface Answered {
 
 export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput): Promise<Answered> {
   return withStorageErrors(() =>
-    db.transaction('rw', db.cards, db.reviews, async () => {
+    db.transaction('rw', db.cards, db.reviews, db.dayTotals, async () => {
       const card = await db.cards.get(input.cardId);
       if (!card || card.rev !== input.shownRev || card.retired) throw new StaleCardError();
       const before = memoryOf(card);
@@ -51,6 +52,7 @@ export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput
       };
       await db.cards.put(updated);
       await db.reviews.add(review);
+      await bumpDayTotals(db, review, 1);
       return { card: updated, review };
     }),
   );
@@ -62,7 +64,7 @@ export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput
  */
 export function undoAnswer(db: StudyDb, reviewId: string): Promise<StudyCard> {
   return withStorageErrors(() =>
-    db.transaction('rw', db.cards, db.reviews, async () => {
+    db.transaction('rw', db.cards, db.reviews, db.dayTotals, async () => {
       const review = await db.reviews.get(reviewId);
       if (!review) throw new NothingToUndoError();
       const card = await db.cards.get(review.cardId);
@@ -70,6 +72,7 @@ export function undoAnswer(db: StudyDb, reviewId: string): Promise<StudyCard> {
       const restored = withQueueFields({ ...card, ...review.before, rev: card.rev + 1 });
       await db.cards.put(restored);
       await db.reviews.delete(reviewId);
+      await bumpDayTotals(db, review, -1);
       return restored;
     }),
   );

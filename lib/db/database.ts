@@ -6,9 +6,15 @@
  * - cards `[deckId+queue+rank]` / `[queue+rank]`: "due now in deck D" and "next new cards"
  *   are index ranges (rank = due time, or introduction order for new cards);
  * - reviews `[deckId+day]` / `day`: today's counts per deck and the streak without a scan.
+ *
+ * Version 2 adds `dayTotals`, one row per study day summing that day's answers (see
+ * lib/stats/day-totals.ts), so the statistics page never reads the whole review log. Answer and
+ * undo keep it in step in their own transactions; the upgrade fills it from the existing log.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Deck, ReviewEntry, StudyCard, StudySettings } from '../model';
+import type { DayTotals } from '../stats/day-totals';
+import { rebuildTotalsIn } from './day-totals';
 
 export interface SettingsRow extends StudySettings {
   id: 'settings';
@@ -20,7 +26,7 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'cism-cissp-study';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type StudyDb = Dexie & {
   decks: EntityTable<Deck, 'id'>;
@@ -28,6 +34,7 @@ export type StudyDb = Dexie & {
   reviews: EntityTable<ReviewEntry, 'id'>;
   settings: EntityTable<SettingsRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  dayTotals: EntityTable<DayTotals, 'day'>;
 };
 
 export function openStudyDb(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): StudyDb {
@@ -39,5 +46,8 @@ export function openStudyDb(name: string = DB_NAME, options?: ConstructorParamet
     settings: 'id',
     meta: 'key',
   });
+  db.version(2)
+    .stores({ dayTotals: 'day' })
+    .upgrade((tx) => rebuildTotalsIn(tx.table('reviews'), tx.table('dayTotals')));
   return db;
 }
