@@ -10,7 +10,7 @@ import type { Grade, StudySettings } from '@/lib/model';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
 import { CardView } from './card-view';
-import { useStudySession } from './use-study-session';
+import { afterNextPaint, useStudySession } from './use-study-session';
 
 function scopeFrom(params: URLSearchParams): StudyScope {
   const deck = params.get('deck');
@@ -51,7 +51,7 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
     const start = gradedAt.current;
     if (start === null) return;
     gradedAt.current = null;
-    requestAnimationFrame(() => setTimeout(() => performance.measure('study:grade-to-next-card', { start, end: performance.now() }), 0));
+    void afterNextPaint().then(() => performance.measure('study:grade-to-next-card', { start, end: performance.now() }));
   }, [cardKey]);
 
   if (s.loading || !s.pick) return <p className="muted" role="status">Building today&apos;s queue…</p>;

@@ -10,6 +10,17 @@ import { afterAnswer, pickNext, queueSize, withoutCard, type NextPick, type Toda
 import { answerMemory, createScheduler, previewAnswers } from '@/lib/scheduler';
 import { studyDayEnd } from '@/lib/study-day';
 
+/** Resolves just after the browser paints the next frame. */
+export function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    }),
+  );
+}
+
 interface UndoEntry {
   reviewId: string;
   cardId: string;
@@ -36,11 +47,12 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
 
   const reload = useCallback(() => {
     const at = Date.now();
+    const started = performance.now();
     return loadTodayQueue(db, JSON.parse(scopeKey) as StudyScope, settings, at).then((q) => {
+      performance.measure('study:build-queue', { start: started, end: performance.now() });
       setQueue(q);
       setPinned(null);
       setNow(at);
-      performance.mark('study:queue-ready');
     });
   }, [db, scopeKey, settings]);
 
@@ -81,7 +93,8 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
       setUndoStack((s) => [...s, { reviewId, cardId: card.id }]);
       setAnswered((n) => n + 1);
       setMessage(null);
-      writes.current = writes.current.then(() =>
+      // The write starts after the next card is painted, so it never competes with that frame.
+      writes.current = writes.current.then(afterNextPaint).then(() =>
         answerCard(db, scheduler, {
           cardId: card.id,
           shownRev: card.rev,

@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: performance figures measured in real Chromium against the production build.
+ * Prints one JSON line per case and writes the table to docs/performance.md.
+ *
+ *   npm run bench                 # build if out/ is missing, then run every case
+ *   npm run bench -- --only study # cases whose file name contains "study"
+ *   npm run bench -- --build      # rebuild first
+ */
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/chromium';
+import { type BenchCase, type BenchResult, type CollectionSize, seedCollection } from './bench/lib';
+
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const PORT = 4391;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const size: CollectionSize = { cards: 20_000, reviews: 300_000 };
+
+async function loadCases(): Promise<BenchCase[]> {
+  const dir = join(import.meta.dirname, 'bench');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'lib.ts' && (!only || f.includes(only))).sort();
+  const cases: BenchCase[] = [];
+  for (const f of files) {
+    const mod = (await import(join(dir, f))) as { cases?: BenchCase[] };
+    cases.push(...(mod.cases ?? []));
+  }
+  return cases;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`${baseURL}/`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The static server did not start');
+}
+
+function table(results: BenchResult[]): string {
+  const rows = results.map((r) => `| ${r.case} | ${r.runs} | ${r.median} | ${r.p95} | ${r.min} | ${r.max} | ${r.target ?? ''} | ${r.note ?? ''} |`);
+  return ['| case | runs | median (ms) | p95 (ms) | min (ms) | max (ms) | target | note |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+async function main() {
+  if (args.includes('--build') || !existsSync('out/index.html')) execSync('npm run build', { stdio: 'inherit' });
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'ignore' });
+  const executablePath = findChromium();
+  const dirs: string[] = [];
+  const newProfile = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+    dirs.push(dir);
+    return chromium.launchPersistentContext(dir, { executablePath, args: CHROMIUM_ARGS, headless: true });
+  };
+  try {
+    await waitForServer();
+    const cases = await loadCases();
+    // BENCH_PROFILE=<dir> reuses an already seeded profile (faster iteration; not for reported figures).
+    const reuse = process.env.BENCH_PROFILE;
+    const seeded = reuse
+      ? await chromium.launchPersistentContext(reuse, { executablePath, args: CHROMIUM_ARGS, headless: true })
+      : await newProfile();
+    if (!reuse) {
+      const seedPage = await seeded.newPage();
+      const seedStart = performance.now();
+      await seedCollection(seedPage, baseURL, size, Date.now());
+      console.error(`Seeded ${size.cards} cards and ${size.reviews} reviews in ${Math.round(performance.now() - seedStart)} ms`);
+      console.error(`Seeded profile: ${dirs.at(-1)}`);
+      await seedPage.close();
+    }
+    const browser = seeded.browser();
+    const results: BenchResult[] = [];
+    for (const c of cases) {
+      console.error(`Running ${c.name}…`);
+      for (const r of await c.run({ browser: browser!, baseURL, seeded, freshContext: newProfile, size })) {
+        console.log(JSON.stringify(r));
+        results.push(r);
+      }
+    }
+    await seeded.close();
+    const version = execSync(`"${executablePath}" --version 2>/dev/null`).toString().trim();
+    const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+    const doc = [
+      '# Performance',
+      '',
+      `Produced by \`${command}\` on ${new Date().toISOString().slice(0, 10)}.`,
+      '',
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${version} (headless).`,
+      `Collection: ${size.cards.toLocaleString('en')} cards and ${size.reviews.toLocaleString('en')} review rows, seeded into IndexedDB before the cases run.`,
+      'The machine is shared and noisy: read the medians and the 95th percentiles, not single runs.',
+      '',
+      table(results),
+      '',
+    ].join('\n');
+    if (!only && !reuse) writeFileSync('docs/performance.md', doc);
+    else console.error('(--only or BENCH_PROFILE: docs/performance.md left unchanged)');
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+/** The daily loop: home counts, today's queue, and grade-to-next-card latency. */
+import type { Page } from 'playwright-core';
+import { type BenchCase, NAME_SHIM, summarize } from './lib';
+
+/** Records when the home counts first appear, in the page's own clock (ms since navigation). */
+const watchCounts = () => {
+  const w = window as unknown as { __countsShownAt?: number };
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-testid="counts"]')) {
+      w.__countsShownAt = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function measureOf(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
+}
+
+const home: BenchCase = {
+  name: 'home',
+  async run({ seeded, baseURL }) {
+    const page = await seeded.newPage();
+    await page.addInitScript(NAME_SHIM);
+    await page.addInitScript(watchCounts);
+    const samples: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      await page.goto(`${baseURL}/`);
+      await page.waitForFunction(() => (window as unknown as { __countsShownAt?: number }).__countsShownAt !== undefined);
+      if (i > 0) samples.push(await page.evaluate(() => (window as unknown as { __countsShownAt: number }).__countsShownAt));
+    }
+    await page.close();
+    return [summarize('home: navigation to deck counts shown', samples, { note: 'first load discarded (warm-up)' })];
+  },
+};
+
+const queue: BenchCase = {
+  name: 'queue',
+  async run({ seeded, baseURL }) {
+    const page = await seeded.newPage();
+    const samples: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      await page.goto(`${baseURL}/study/`);
+      await page.getByTestId('card').waitFor();
+      const [d] = await measureOf(page, 'study:build-queue');
+      if (i > 0 && d !== undefined) samples.push(d);
+    }
+    await page.close();
+    return [summarize("study: build today's queue (study all)", samples, { note: 'IndexedDB reads + queue building' })];
+  },
+};
+
+const answer: BenchCase = {
+  name: 'answer',
+  async run({ seeded, baseURL }) {
+    const page = await seeded.newPage();
+    await page.goto(`${baseURL}/study/`);
+    const answered = page.getByTestId('answered');
+    for (let i = 0; i < 200; i += 1) {
+      await page.getByTestId('card').waitFor();
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: 'Good', exact: true }).waitFor();
+      await page.keyboard.press('3');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="answered"]')?.textContent === String(n), i + 1);
+    }
+    const samples = await measureOf(page, 'study:grade-to-next-card');
+    const total = Number(await answered.textContent());
+    await page.close();
+    return [summarize('study: grade key to next card painted', samples, { target: 'p95 ≤ 16 ms', note: `${total} answers in one session` })];
+  },
+};
+
+export const cases: BenchCase[] = [home, queue, answer];
