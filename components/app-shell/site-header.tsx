@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { InstallAppButton } from './install-app';
 
 const LINKS = [
   { href: '/', label: 'Decks' },
+  { href: '/stats/', label: 'Progress' },
   { href: '/settings/', label: 'Settings' },
 ];
 
@@ -29,6 +31,7 @@ export function SiteHeader() {
             </Link>
           );
         })}
+        <InstallAppButton />
       </nav>
     </header>
   );

@@ -1,0 +1,175 @@
+import { expect, type Page, test } from '@playwright/test';
+import { getRow } from './support/idb';
+
+/** A YYYY-MM-DD day `n` days from now, in the browser's local time (as the app computes days). */
+function dayFromNow(page: Page, n: number): Promise<string> {
+  return page.evaluate((days) => {
+    const d = new Date(Date.now() - 4 * 3_600_000 + days * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, n);
+}
+
+async function openStats(page: Page) {
+  await page.goto('/stats/');
+  await expect(page.getByTestId('stats')).toBeVisible();
+}
+
+const percentOf = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())!.replace('%', ''));
+
+test('sets an exam date, studies a few cards, and sees readiness and the heatmap change', async ({ page }) => {
+  await openStats(page);
+  const today = await dayFromNow(page, 0);
+  await expect(page.getByTestId('heatmap-summary')).toContainText('0 answers on 0 days');
+  await expect(page.getByTestId('stats-streak')).toHaveText('0');
+  expect(await percentOf(page, 'overall-today-cissp')).toBe(0);
+  await expect(page.getByTestId('overall-exam-cissp')).toHaveCount(0);
+
+  // A date in the past is refused with a message, and nothing is stored.
+  const form = page.getByTestId('exam-plan');
+  await form.getByLabel('CISSP exam date').fill('2020-01-01');
+  await form.getByRole('button', { name: 'Save exam plan' }).click();
+  await expect(form.getByText('The CISSP exam date 2020-01-01 is in the past')).toBeVisible();
+  await expect(form.getByLabel('CISSP exam date')).toBeFocused();
+  expect((await getRow<{ examDates?: unknown }>(page, 'settings', 'settings'))?.examDates).toBeUndefined();
+
+  const exam = await dayFromNow(page, 60);
+  await form.getByLabel('CISSP exam date').fill(exam);
+  await form.getByRole('button', { name: 'Save exam plan' }).click();
+  await expect(form.getByRole('status')).toHaveText('Exam plan saved.');
+  expect(await getRow(page, 'settings', 'settings')).toMatchObject({ examDates: { cism: null, cissp: exam }, pacingBufferDays: 14 });
+  const cissp = page.getByTestId('readiness-cissp');
+  await expect(cissp).toContainText('60 days to go');
+  expect(await percentOf(page, 'overall-exam-cissp')).toBe(0);
+  // 150 CISSP cards over the 47 days up to the buffer (today included): ceil(150 / 47) = 4.
+  await expect(page.getByTestId('pacing-cissp')).toContainText('introduce 4 new cards a day for the next 47 days');
+
+  // All domains are at 0: the heaviest (domain 1, 16 %) is listed first. Study it.
+  const first = cissp.locator('tbody tr').first();
+  await expect(first).toHaveAttribute('data-domain', 'cissp-2024/1');
+  await first.getByRole('link', { name: /Study CISSP domain 1/ }).click();
+  await expect(page).toHaveURL(/\/study\/\?tag=domain%3Acissp-2024%2F1/);
+  for (let i = 0; i < 4; i += 1) {
+    await expect(page.getByTestId('card')).toBeVisible();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Easy', exact: true })).toBeVisible();
+    await page.keyboard.press('4');
+    await expect(page.getByTestId('answered')).toHaveText(String(i + 1));
+  }
+
+  await page.getByRole('link', { name: 'Progress' }).click();
+  await expect(page.getByTestId('heatmap-summary')).toContainText('4 answers on 1 day');
+  await expect(page.getByTestId('stats-streak')).toHaveText('1');
+  await expect(page.locator(`[data-testid="heatmap"] rect[data-day="${today}"]`)).toHaveAttribute('data-count', '4');
+  const domain1 = page.getByTestId('readiness-cissp').locator('tr[data-domain="cissp-2024/1"]');
+  await expect(domain1.getByTestId('seen')).toHaveText('4/18');
+  const todayFigure = await percentOf(page, 'overall-today-cissp');
+  const examFigure = await percentOf(page, 'overall-exam-cissp');
+  // Four of 18 cards at ~100 % in a 16 % domain: about 0.16 × 4/18 = 3.6 %.
+  expect(todayFigure).toBeGreaterThanOrEqual(3);
+  expect(todayFigure).toBeLessThanOrEqual(4);
+  expect(examFigure).toBeGreaterThan(0);
+  expect(examFigure).toBeLessThan(todayFigure);
+  // Domain 1 is no longer the weakest.
+  await expect(page.getByTestId('readiness-cissp').locator('tbody tr').first()).not.toHaveAttribute('data-domain', 'cissp-2024/1');
+
+  // 146 unseen over 47 days → 4 a day; apply it as the limit.
+  await page.getByTestId('pacing-cissp').getByRole('button', { name: 'Use 4 new cards per day' }).click();
+  await expect(page.getByTestId('pacing-cissp')).toContainText('Your daily new-card limit is now 4.');
+  expect(await getRow(page, 'settings', 'settings')).toMatchObject({ newCardsPerDay: 4, examDates: { cissp: exam } });
+  await expect(page.getByTestId('pacing-cissp')).toContainText('already 4');
+
+  // The printed report fits one page.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+});
+
+/**
+ * Writes a few months of synthetic history straight into IndexedDB (as an import would, without
+ * the per-day totals), so the page has to recount them; then screenshots the page in both schemes.
+ */
+async function seedHistory(page: Page) {
+  await page.evaluate(async () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const DAY = 86_400_000;
+    const now = Date.now();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const dayOf = (t: number) => {
+      const d = new Date(t - 4 * 3_600_000);
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    };
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('cism-cissp-study');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const cards: Record<string, unknown>[] = await new Promise((resolve) => {
+      const req = db.transaction('cards').objectStore('cards').getAll();
+      req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+    });
+    const tx = db.transaction(['cards', 'reviews'], 'readwrite');
+    let n = 0;
+    cards.forEach((card, i) => {
+      if (rand() < 0.35) return; // stays new
+      const domainBias = ((card.tags as string[]).find((t) => t.startsWith('domain:')) ?? '').endsWith('4') ? 0.3 : 1;
+      const stability = (2 + rand() * 50) * domainBias;
+      const lastReview = now - Math.floor(rand() * 25 + 1) * DAY;
+      const due = lastReview + Math.round(stability) * DAY;
+      tx.objectStore('cards').put({ ...card, state: 2, stability, difficulty: 5, reps: 4, lastReview, due, queue: 'review', rank: due, rev: 1 });
+      for (let k = 0; k < 4; k += 1) {
+        const reviewedAt = now - Math.floor(rand() * 120) * DAY - Math.floor(rand() * 8) * 3_600_000;
+        const interval = k === 0 ? 0 : Math.floor(rand() * 40 + 1);
+        const stateBefore = k === 0 ? 0 : 2;
+        const before = { due: reviewedAt, stability: 3, difficulty: 5, elapsedDays: interval, scheduledDays: interval, learningSteps: 0, reps: k, lapses: 0, state: stateBefore, lastReview: k === 0 ? null : reviewedAt - interval * DAY };
+        n += 1;
+        tx.objectStore('reviews').put({
+          id: `seed-${i}-${k}`, cardId: card.id, deckId: card.deckId, grade: rand() < 0.12 ? 1 : 3, reviewedAt,
+          durationMs: Math.floor(3000 + rand() * 9000), day: dayOf(reviewedAt), stateBefore, dueBefore: reviewedAt,
+          stabilityAfter: stability, difficultyAfter: 5, elapsedDays: interval, scheduledDays: 3, before,
+        });
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return n;
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`recounts imported history and renders it (${colorScheme} screenshot)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 900, height: 900 });
+    await openStats(page);
+    const exam = await dayFromNow(page, 75);
+    await page.getByTestId('exam-plan').getByLabel('CISSP exam date').fill(exam);
+    await page.getByTestId('exam-plan').getByLabel('CISM exam date').fill(await dayFromNow(page, 120));
+    await page.getByTestId('exam-plan').getByRole('button', { name: 'Save exam plan' }).click();
+    await expect(page.getByTestId('exam-plan').getByRole('status')).toHaveText('Exam plan saved.');
+
+    await seedHistory(page);
+    const reviews = await page.evaluate(() => new Promise<number>((resolve) => {
+      const open = indexedDB.open('cism-cissp-study');
+      open.onsuccess = () => {
+        const req = open.result.transaction('reviews').objectStore('reviews').count();
+        req.onsuccess = () => { open.result.close(); resolve(req.result); };
+      };
+    }));
+    await openStats(page);
+    await expect(page.getByText('were recounted')).toBeVisible();
+    const summary = (await page.getByTestId('heatmap-summary').textContent())!;
+    expect(Number(summary.match(/^([\d,]+) answers/)![1]!.replace(/,/g, ''))).toBe(reviews);
+    expect(await percentOf(page, 'overall-today-cissp')).toBeGreaterThan(20);
+    await expect(page.getByTestId('retention').locator('tr[data-period="year"] td').last()).toContainText('%');
+
+    await openStats(page); // once more, so the one-off "recounted" note is not in the picture
+    await expect(page.getByText('were recounted')).toHaveCount(0);
+    await page.screenshot({ path: `docs/screenshots/stats-${colorScheme}.png`, fullPage: true });
+  });
+}
