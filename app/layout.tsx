@@ -1,12 +1,20 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/app-shell/site-header';
+import { ServiceWorkerUpdates } from '@/components/app-shell/service-worker-updates';
 import { StorageProvider } from '@/components/app-shell/storage-provider';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: 'CISM & CISSP study',
   description: 'Spaced-repetition study for the CISM and CISSP certifications. Works offline.',
+  applicationName: 'CISM & CISSP study',
+  manifest: '/manifest.webmanifest',
+  icons: {
+    icon: [{ url: '/icons/favicon-32.png', sizes: '32x32', type: 'image/png' }],
+    apple: [{ url: '/icons/apple-touch-icon.png', sizes: '180x180' }],
+  },
+  appleWebApp: { capable: true, title: 'CISM·CISSP', statusBarStyle: 'default' },
 };
 
 export const viewport: Viewport = {
@@ -22,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <ServiceWorkerUpdates />
         <SiteHeader />
         <main className="mx-auto max-w-3xl px-4 py-6">
           <StorageProvider>{children}</StorageProvider>

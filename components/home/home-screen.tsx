@@ -1,11 +1,13 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { loadHomeSummary } from '@/lib/db/queries';
 import type { TodayCounts } from '@/lib/queue';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
+import { showDueOnAppBadge } from '../app-shell/app-badge';
 
 function Counts({ counts, label }: { counts: TodayCounts; label: string }) {
   return (
@@ -35,6 +37,11 @@ export function HomeScreen() {
     () => (db && settings ? loadHomeSummary(db, settings, Date.now()) : undefined),
     [db, settings],
   );
+
+  const dueNow = summary ? total(summary.all) : 0;
+  useEffect(() => {
+    if (summary) showDueOnAppBadge(dueNow);
+  }, [summary, dueNow]);
 
   if (!summary) return <p className="muted" role="status">Loading your decks…</p>;
 

@@ -7,6 +7,7 @@ import type { StudySettings } from '@/lib/model';
 import { parseSettingsForm, settingsToForm, type SettingsFormValues } from '@/lib/settings-form';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
+import { StorageStatus } from './storage-status';
 
 type TextField = Exclude<keyof SettingsFormValues, 'fuzz'>;
 
@@ -24,7 +25,12 @@ export function SettingsScreen() {
   const db = useStudyDb();
   const settings = useSettings();
   if (!db || !settings) return <p className="muted" role="status">Loading settings…</p>;
-  return <SettingsForm db={db} settings={settings} />;
+  return (
+    <>
+      <SettingsForm db={db} settings={settings} />
+      <StorageStatus />
+    </>
+  );
 }
 
 function SettingsForm({ db, settings }: { db: StudyDb; settings: StudySettings }) {
