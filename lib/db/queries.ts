@@ -95,8 +95,9 @@ export async function loadHomeSummary(db: StudyDb, settings: StudySettings, now:
       total: await db.cards.where('deckId').equals(deck.id).count(),
     }))),
     countsFor(db, undefined, day, dayEnd, settings),
-    db.reviews.where('day').equals(day).count(),
-    db.reviews.orderBy('day').uniqueKeys(),
+    db.dayTotals.get(day).then((t) => t?.reviews ?? 0),
+    // The per-day totals, not the review log: walking the log's day index takes seconds at 300k rows.
+    db.dayTotals.toCollection().primaryKeys(),
     db.cards.where('[queue+rank]').between(['learn', dayEnd], ['learn', Dexie.maxKey]).first(),
     db.cards.where('[queue+rank]').between(['review', dayEnd], ['review', Dexie.maxKey]).first(),
   ]);
