@@ -5,6 +5,8 @@ const nextConfig = {
   trailingSlash: true,
   images: { unoptimized: true },
   reactStrictMode: true,
+  // `npm run typecheck` checks every file before the build in `npm test`; checking again here only costs time.
+  typescript: { ignoreBuildErrors: true },
 };
 
 module.exports = nextConfig;
