@@ -129,3 +129,8 @@ export function retrievabilityOn(scheduler: Scheduler, memory: MemoryState, at: 
   const elapsed = Math.max(0, (at - memory.lastReview) / DAY_MS);
   return forgetting_curve(scheduler.parameters.w, elapsed, memory.stability);
 }
+
+/** The FSRS weights a scheduler with these settings uses (the library defaults unless set). */
+export function fsrsWeights(settings: StudySettings): number[] {
+  return Array.from(createScheduler(settings).parameters.w);
+}

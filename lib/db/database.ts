@@ -10,14 +10,22 @@
  * Version 2 adds `dayTotals`, one row per study day summing that day's answers (see
  * lib/stats/day-totals.ts), so the statistics page never reads the whole review log. Answer and
  * undo keep it in step in their own transactions; the upgrade fills it from the existing log.
+ *
+ * Version 3 adds `packedReviews`: answers brought in by an import, packed one row per study day
+ * (lib/review-pack.ts). Chromium spends ~80 µs on every stored row, so a restore of 300,000
+ * answers as rows would take 30 s; packed it takes well under one. Answers given on this device
+ * stay in `reviews`, one row each. Read the log through lib/db/review-log.ts, which sees both.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Deck, ReviewEntry, StudyCard, StudySettings } from '../model';
+import type { PackedDay } from '../review-pack';
 import type { DayTotals } from '../stats/day-totals';
 import { rebuildTotalsIn } from './day-totals';
 
 export interface SettingsRow extends StudySettings {
   id: 'settings';
+  /** When the learner last saved settings (epoch ms): the newer of two devices' settings wins an import. */
+  savedAt?: number;
 }
 
 export interface MetaRow {
@@ -26,7 +34,7 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'cism-cissp-study';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type StudyDb = Dexie & {
   decks: EntityTable<Deck, 'id'>;
@@ -35,6 +43,7 @@ export type StudyDb = Dexie & {
   settings: EntityTable<SettingsRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   dayTotals: EntityTable<DayTotals, 'day'>;
+  packedReviews: EntityTable<PackedDay, 'day'>;
 };
 
 export function openStudyDb(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): StudyDb {
@@ -49,5 +58,7 @@ export function openStudyDb(name: string = DB_NAME, options?: ConstructorParamet
   db.version(2)
     .stores({ dayTotals: 'day' })
     .upgrade((tx) => rebuildTotalsIn(tx.table('reviews'), tx.table('dayTotals')));
+  // A new, empty table: nothing to convert.
+  db.version(3).stores({ packedReviews: 'day' });
   return db;
 }

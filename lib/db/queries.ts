@@ -4,6 +4,7 @@ import { CardState, type Deck, type StudyCard, type StudySettings } from '../mod
 import { buildTodayQueue, remainingToday, type DoneToday, type TodayCounts, type TodayQueue } from '../queue';
 import { streakOf, studyDayEnd, studyDayOf } from '../study-day';
 import type { StudyDb } from './database';
+import { reviewsOnDay } from './review-log';
 
 /** Which cards a session draws from: one deck, every deck, or the cards with one tag. */
 export type StudyScope = { kind: 'all' } | { kind: 'deck'; deckId: string } | { kind: 'tag'; tag: string };
@@ -16,9 +17,8 @@ function range(db: StudyDb, scope: { deckId?: string }, queue: string, upTo: num
 }
 
 export async function doneToday(db: StudyDb, day: string, deckId?: string): Promise<DoneToday> {
-  const rows = deckId === undefined
-    ? await db.reviews.where('day').equals(day).toArray()
-    : await db.reviews.where('[deckId+day]').equals([deckId, day]).toArray();
+  // Both parts of the log: an import may bring in today's answers from another device.
+  const rows = await reviewsOnDay(db, day, deckId);
   const introduced = new Set<string>();
   let reviews = 0;
   for (const r of rows) {
@@ -86,7 +86,7 @@ async function countsFor(db: StudyDb, deckId: string | undefined, day: string, d
 
 export function loadHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {
   // One read transaction for the few dozen index counts, rather than one transaction each.
-  return db.transaction('r', [db.decks, db.cards, db.reviews, db.dayTotals], () => readHomeSummary(db, settings, now));
+  return db.transaction('r', [db.decks, db.cards, db.reviews, db.packedReviews, db.dayTotals], () => readHomeSummary(db, settings, now));
 }
 
 async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {

@@ -1,0 +1,277 @@
+/**
+ * What importing a backup does to what is stored: a plan computed from the checked file and a
+ * snapshot of the stored data, written later in one transaction (lib/db/backup.ts).
+ *
+ * Merging, never overwriting:
+ * - answers are identified by id: an answer already stored is kept, a new one is added, none is
+ *   removed, so importing a file twice changes nothing;
+ * - a card that gained answers gets its schedule from its whole merged log (replay.ts);
+ * - cards and decks that are not stored yet are added as the file has them; the text of stored
+ *   cards and decks stays as it is (the app's own decks own it);
+ * - settings: the most recently saved win (ties broken by their content), so two devices' files
+ *   give the same result in either order;
+ * - a card is suspended if either side suspended it.
+ */
+import { type Deck, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
+import type { StoredReview } from '../review-pack';
+import { createScheduler } from '../scheduler';
+import type { BackupCard } from './format';
+import { type BackupProblem, describe, problem, type ValidBackup } from './parse';
+import { type AnswerCopies, byAnswerTime, replayHistory, sameMemory } from './replay';
+
+/** The stored data an import needs to see, read in one transaction (lib/db/backup.ts). */
+export interface LocalSnapshot {
+  decks: ReadonlyMap<string, Deck>;
+  /** Stored cards among those the file mentions. */
+  cards: ReadonlyMap<string, StudyCard>;
+  /** Stored answers of the cards the file mentions, by card. */
+  reviewsByCard: ReadonlyMap<string, readonly StoredReview[]>;
+  /** Stored answers whose ids appear in the file, whatever their card. */
+  reviewsById: ReadonlyMap<string, StoredReview>;
+  settings: StudySettings;
+  settingsSavedAt: number | null;
+}
+
+export interface SettingChange {
+  setting: string;
+  from: string;
+  to: string;
+}
+
+export interface ImportSummary {
+  reviewsInFile: number;
+  cardsInFile: number;
+  reviewsAdded: number;
+  cardsWithNewReviews: number;
+  reviewsAlreadyHere: number;
+  cardsAdded: number;
+  decksAdded: number;
+  /** Stored cards whose schedule changes. */
+  cardsRescheduled: number;
+  /** Stored answers whose recorded results are recomputed from the merged history. */
+  reviewsRecomputed: number;
+  settingsChanged: SettingChange[];
+  exportedAt: string;
+  appVersion: string;
+}
+
+export interface Rewrite {
+  before: ReviewEntry;
+  after: ReviewEntry;
+}
+
+export interface ImportPlan {
+  summary: ImportSummary;
+  decks: Deck[];
+  cards: StudyCard[];
+  newReviews: ReviewEntry[];
+  rewrittenRows: Rewrite[];
+  rewrittenPacked: Rewrite[];
+  settings: { settings: StudySettings; savedAt: number } | null;
+}
+
+export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problem: BackupProblem };
+
+const MAX_LISTED = 5;
+
+/** The ids of every card the file mentions: its cards and the cards its answers belong to. */
+export function cardIdsOf(backup: ValidBackup): string[] {
+  const ids = new Set(backup.cards.map((c) => c.id));
+  for (const r of backup.reviews) ids.add(r.cardId);
+  return [...ids];
+}
+
+const FACTS = ['cardId', 'deckId', 'grade', 'reviewedAt', 'durationMs', 'day'] as const;
+
+function sameReview(a: ReviewEntry, b: ReviewEntry): boolean {
+  return FACTS.every((k) => a[k] === b[k]) && a.stateBefore === b.stateBefore && a.dueBefore === b.dueBefore &&
+    a.stabilityAfter === b.stabilityAfter && a.difficultyAfter === b.difficultyAfter && a.elapsedDays === b.elapsedDays &&
+    a.scheduledDays === b.scheduledDays && sameMemory(a.before, b.before);
+}
+
+const SETTING_NAMES: Record<keyof StudySettings, string> = {
+  desiredRetention: 'Desired retention',
+  maximumIntervalDays: 'Maximum interval (days)',
+  newCardsPerDay: 'New cards per day',
+  reviewsPerDay: 'Reviews per day',
+  learningSteps: 'Learning steps',
+  relearningSteps: 'Relearning steps',
+  fuzz: 'Fuzz',
+  dayStartHour: 'Start of the study day',
+  weights: 'FSRS weights',
+  examDates: 'Exam dates',
+  pacingBufferDays: 'Review days before the exam',
+};
+
+function shown(v: unknown): string {
+  if (v === undefined) return 'the default';
+  if (Array.isArray(v)) return v.length ? v.join(' ') : 'none';
+  if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => `${k.toUpperCase()} ${x ?? 'none'}`).join(', ');
+  return String(v);
+}
+
+export function settingChanges(from: StudySettings, to: StudySettings): SettingChange[] {
+  return (Object.keys(SETTING_NAMES) as (keyof StudySettings)[])
+    .filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k]))
+    .map((k) => ({ setting: SETTING_NAMES[k], from: shown(from[k]), to: shown(to[k]) }));
+}
+
+/** Last saved wins; never-saved loses to saved; equal times are settled by the content. */
+function winningSettings(local: LocalSnapshot, backup: ValidBackup): { settings: StudySettings; savedAt: number } | null {
+  if (backup.settingsSavedAt === null) return null;
+  const fileKey = JSON.stringify(backup.settings);
+  if (local.settingsSavedAt !== null) {
+    if (local.settingsSavedAt > backup.settingsSavedAt) return null;
+    if (local.settingsSavedAt === backup.settingsSavedAt && JSON.stringify(local.settings) >= fileKey) return null;
+  }
+  return { settings: backup.settings, savedAt: backup.settingsSavedAt };
+}
+
+function withIndexFields(card: BackupCard): StudyCard {
+  return withQueueFields({ ...card, queue: 'new', rank: 0 });
+}
+
+/**
+ * Plans the import of a checked backup into the stored data seen in `local`.
+ * @example const r = planImport(local, backup); if (r.ok) console.log(r.plan.summary.reviewsAdded)
+ */
+export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResult {
+  const fileDecks = new Map(backup.decks.map((d) => [d.id, d]));
+  const fileCards = new Map(backup.cards.map((c) => [c.id, c]));
+  const knownDeck = (id: string) => local.decks.has(id) || fileDecks.has(id);
+
+  const missing: string[] = [];
+  backup.cards.forEach((c, i) => {
+    if (!local.cards.has(c.id) && !knownDeck(c.deckId)) missing.push(`content.cards[${i}] (id ${describe(c.id)}) belongs to deck ${describe(c.deckId)}, which is neither in the file nor in this browser.`);
+  });
+  const conflicts: string[] = [];
+  const fileReviewsByCard = new Map<string, ReviewEntry[]>();
+  backup.reviews.forEach((r, i) => {
+    if (!fileCards.has(r.cardId) && !local.cards.has(r.cardId)) {
+      missing.push(`content.reviews[${i}] (id ${describe(r.id)}) is an answer to card ${describe(r.cardId)}, which is neither in the file nor in this browser.`);
+    } else if (!knownDeck(r.deckId)) {
+      missing.push(`content.reviews[${i}] (id ${describe(r.id)}) names deck ${describe(r.deckId)}, which is neither in the file nor in this browser.`);
+    }
+    const stored = local.reviewsById.get(r.id);
+    if (stored) {
+      const differs = FACTS.find((k) => stored.review[k] !== r[k]);
+      if (differs) {
+        conflicts.push(`content.reviews[${i}] (id ${describe(r.id)}): this browser already has an answer with that id, with ${differs} ${describe(stored.review[differs])} where the file says ${describe(r[differs])}.`);
+      }
+    }
+    const list = fileReviewsByCard.get(r.cardId);
+    if (list) list.push(r);
+    else fileReviewsByCard.set(r.cardId, [r]);
+  });
+  if (missing.length) {
+    const details = missing.slice(0, MAX_LISTED);
+    if (missing.length > MAX_LISTED) details.push(`…and ${missing.length - MAX_LISTED} more.`);
+    return { ok: false, problem: problem('unknown-reference', 'This backup refers to cards or decks that exist neither in the file nor in this browser, so nothing was imported.', details) };
+  }
+  if (conflicts.length) {
+    const details = conflicts.slice(0, MAX_LISTED);
+    if (conflicts.length > MAX_LISTED) details.push(`…and ${conflicts.length - MAX_LISTED} more.`);
+    return { ok: false, problem: problem('conflict', 'This backup contradicts answers already stored here (same id, different answer), so it is not a faithful copy and nothing was imported.', details) };
+  }
+
+  const settings = winningSettings(local, backup);
+  const finalSettings = settings?.settings ?? local.settings;
+  const scheduler = createScheduler(finalSettings);
+
+  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings };
+  const s = plan.summary;
+  s.settingsChanged = settings ? settingChanges(local.settings, settings.settings) : [];
+  plan.decks = backup.decks.filter((d) => !local.decks.has(d.id));
+  s.decksAdded = plan.decks.length;
+
+  for (const cardId of cardIdsOf(backup)) {
+    const stored = local.cards.get(cardId);
+    const inFile = fileCards.get(cardId);
+    const storedReviews = local.reviewsByCard.get(cardId) ?? [];
+    const storedById = new Map(storedReviews.map((x) => [x.review.id, x]));
+    const fileReviews = fileReviewsByCard.get(cardId) ?? [];
+    const added = fileReviews.filter((r) => !storedById.has(r.id));
+    s.reviewsAlreadyHere += fileReviews.length - added.length;
+
+    const base: StudyCard = stored ?? withIndexFields(inFile!);
+    let next: StudyCard = withQueueFields({ ...base, suspended: base.suspended || (inFile?.suspended ?? false) });
+    if (added.length) {
+      s.reviewsAdded += added.length;
+      s.cardsWithNewReviews += 1;
+      const answers = new Map<string, AnswerCopies>();
+      for (const x of storedReviews) answers.set(x.review.id, { copies: [x.review] });
+      for (const r of fileReviews) {
+        const entry = answers.get(r.id);
+        if (entry) entry.copies.push(r);
+        else answers.set(r.id, { copies: [r] });
+      }
+      const finals = [stored, inFile].filter((c): c is StudyCard | BackupCard => c !== undefined).map(memoryOf);
+      const replayed = replayHistory(scheduler, cardId, [...answers.values()].sort(byAnswerTime), finals);
+      next = withQueueFields({ ...next, ...replayed.memory });
+      for (const r of replayed.reviews) {
+        const old = storedById.get(r.id);
+        if (!old) plan.newReviews.push(r);
+        else if (!sameReview(old.review, r)) {
+          (old.storedIn === 'row' ? plan.rewrittenRows : plan.rewrittenPacked).push({ before: old.review, after: r });
+          s.reviewsRecomputed += 1;
+        }
+      }
+    }
+    if (!stored) {
+      plan.cards.push(next);
+      s.cardsAdded += 1;
+    } else if (!sameMemory(stored, next) || stored.suspended !== next.suspended) {
+      plan.cards.push({ ...next, rev: Math.max(stored.rev + 1, inFile?.rev ?? 0) });
+      if (!sameMemory(stored, next)) s.cardsRescheduled += 1;
+    }
+  }
+  return { ok: true, plan };
+}
+
+function emptySummary(backup: ValidBackup): ImportSummary {
+  return {
+    reviewsInFile: backup.reviews.length,
+    cardsInFile: backup.cards.length,
+    reviewsAdded: 0,
+    cardsWithNewReviews: 0,
+    reviewsAlreadyHere: 0,
+    cardsAdded: 0,
+    decksAdded: 0,
+    cardsRescheduled: 0,
+    reviewsRecomputed: 0,
+    settingsChanged: [],
+    exportedAt: backup.exportedAt,
+    appVersion: backup.appVersion,
+  };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** True when importing would change nothing at all. */
+export function changesNothing(s: ImportSummary): boolean {
+  return s.reviewsAdded === 0 && s.cardsAdded === 0 && s.decksAdded === 0 && s.cardsRescheduled === 0 && s.reviewsRecomputed === 0 && s.settingsChanged.length === 0;
+}
+
+/**
+ * The preview's headline, e.g. "Adds 134 reviews on 40 cards, changes no settings, removes nothing."
+ */
+export function summaryHeadline(s: ImportSummary): string {
+  if (changesNothing(s)) return 'Changes nothing: everything in this backup is already here. Removes nothing.';
+  const reviews = s.reviewsAdded ? `Adds ${plural(s.reviewsAdded, 'review')} on ${plural(s.cardsWithNewReviews, 'card')}` : 'Adds no reviews';
+  const settings = s.settingsChanged.length ? `changes ${plural(s.settingsChanged.length, 'setting')}` : 'changes no settings';
+  return `${reviews}, ${settings}, removes nothing.`;
+}
+
+/** The preview's further lines, each only when it applies. */
+export function summaryDetails(s: ImportSummary): string[] {
+  const lines: string[] = [];
+  if (s.cardsAdded || s.decksAdded) {
+    const parts = [s.cardsAdded ? plural(s.cardsAdded, 'card') : '', s.decksAdded ? plural(s.decksAdded, 'deck') : ''].filter(Boolean);
+    lines.push(`Adds ${parts.join(' and ')} not yet in this browser.`);
+  }
+  if (s.cardsRescheduled) lines.push(`Recomputes the schedule of ${plural(s.cardsRescheduled, 'card')} from their merged history.`);
+  if (s.reviewsRecomputed) lines.push(`Updates the recorded intervals of ${plural(s.reviewsRecomputed, 'earlier answer')} to match the merged history.`);
+  for (const c of s.settingsChanged) lines.push(`${c.setting}: ${c.from} → ${c.to} (the file's settings were saved more recently).`);
+  if (s.reviewsAlreadyHere) lines.push(`${plural(s.reviewsAlreadyHere, 'review')} in the file ${s.reviewsAlreadyHere === 1 ? 'is' : 'are'} already here and stay as they are.`);
+  return lines;
+}

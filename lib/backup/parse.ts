@@ -1,0 +1,449 @@
+/**
+ * Reads a backup file's text into checked values, or says in the learner's words what is wrong
+ * and where. Nothing here touches storage: a file is judged whole before anything is written.
+ *
+ * Order of the checks: empty → JSON → ours at all → format version → checksum → every field.
+ * The header, settings, decks and cards are checked with zod; the review table (hundreds of
+ * thousands of rows) by a loop over the column rules in format.ts, which does the same checks
+ * some fifty times faster (zod took over two seconds for 300,000 rows here).
+ */
+import { z } from 'zod';
+import type { Deck, StudySettings } from '../model';
+import { DEFAULT_SETTINGS } from '../model';
+import { isCalendarDay } from '../stats/calendar';
+import { checksumOf } from './checksum';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  type BackupCard,
+  type ColumnRule,
+  COUNT_MAX,
+  DAY_PATTERN,
+  DAYS_MAX,
+  ID_PATTERN,
+  MAX_BACKUP_BYTES,
+  REVIEW_COLUMN_NAMES,
+  REVIEW_COLUMNS,
+  rowToReview,
+  STABILITY_MAX,
+  TIME_MAX,
+  TIME_MIN,
+} from './format';
+import type { ReviewEntry } from '../model';
+
+export type ProblemCode =
+  | 'empty'
+  | 'too-large'
+  | 'not-json'
+  | 'truncated'
+  | 'not-a-backup'
+  | 'newer-version'
+  | 'checksum'
+  | 'invalid'
+  | 'duplicate-id'
+  | 'unknown-reference'
+  | 'conflict';
+
+/** What is wrong with a file: a headline, and for field problems the places, at most a few. */
+export interface BackupProblem {
+  code: ProblemCode;
+  message: string;
+  details: string[];
+}
+
+export interface ValidBackup {
+  appVersion: string;
+  exportedAt: string;
+  settings: StudySettings;
+  settingsSavedAt: number | null;
+  decks: Deck[];
+  cards: BackupCard[];
+  reviews: ReviewEntry[];
+}
+
+export type ParseResult = { ok: true; backup: ValidBackup } | { ok: false; problem: BackupProblem };
+
+export type ParseProgress = (done: number, total: number) => void;
+
+const MAX_LISTED = 5;
+
+export function problem(code: ProblemCode, message: string, details: string[] = []): BackupProblem {
+  return { code, message, details };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** Checked before the file is read at all, so a huge file costs nothing. */
+export function checkSize(bytes: number): BackupProblem | null {
+  if (bytes === 0) return emptyProblem();
+  if (bytes > MAX_BACKUP_BYTES) {
+    return problem(
+      'too-large',
+      `This file is ${megabytes(bytes)}, far larger than any progress backup (the limit is ${megabytes(MAX_BACKUP_BYTES)}; a year of daily study is about 80 MB). It is not a backup from this app.`,
+    );
+  }
+  return null;
+}
+
+function emptyProblem(): BackupProblem {
+  return problem('empty', 'This file is empty. Choose the .json file that "Export progress" saved.');
+}
+
+/** A value as the learner would recognise it in a message. */
+export function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return 'NaN';
+    if (!Number.isFinite(v)) return 'a number too large to store';
+    return String(v);
+  }
+  if (typeof v === 'string') return v.length > 40 ? `${JSON.stringify(v.slice(0, 40))}…` : JSON.stringify(v);
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return 'a list';
+  return 'an object';
+}
+
+function yearOf(t: number): string {
+  // Date covers ±273,790 years, so the year of any finite time a file may hold is printable.
+  const d = new Date(t);
+  return Number.isNaN(d.getTime()) ? '' : ` (the year ${d.getUTCFullYear()})`;
+}
+
+function lineAndColumn(text: string, position: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < position && i < text.length; i += 1) {
+    if (text.charCodeAt(i) === 10) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${position - lineStart + 1}`;
+}
+
+function jsonProblem(text: string, error: unknown): BackupProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /position (\d+)/.exec(message);
+  const position = at ? Number(at[1]) : null;
+  const endsEarly = /end of (JSON|data)|Unterminated/i.test(message) || (position !== null && position >= text.trimEnd().length);
+  if (endsEarly) {
+    return problem(
+      'truncated',
+      'This file ends too early: it looks cut off in the middle of the data. Was the download or copy interrupted? Export the backup again and use the new file.',
+    );
+  }
+  const where = position === null ? '' : ` (the first problem is at ${lineAndColumn(text, position)})`;
+  return problem('not-json', `This file is not valid JSON${where}, so it is not a progress backup. Choose the .json file that "Export progress" saved.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field rules (the ranges match the settings form, lib/settings-form.ts and lib/stats/exam-plan.ts)
+
+const id = z.string().regex(ID_PATTERN, 'must be an id of 1 to 200 letters, digits or . _ : / - (starting with a letter or digit)');
+const time = z.int().min(TIME_MIN).max(TIME_MAX);
+const stability = z.number().min(0).max(STABILITY_MAX);
+const difficulty = z.number().min(0).max(10);
+const days = z.number().min(0).max(DAYS_MAX);
+const count = z.int().min(0).max(COUNT_MAX);
+const cardState = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+const calendarDay = z.string().refine((d) => DAY_PATTERN.test(d) && isCalendarDay(d), 'must be a date written YYYY-MM-DD');
+const step = z.string().regex(/^\d+(\.\d+)?[mhd]$/, 'must be a step like 1m, 10m, 1h or 1d');
+
+const settingsFields: Record<keyof StudySettings, z.ZodType> = {
+  desiredRetention: z.number().min(0.7).max(0.99),
+  maximumIntervalDays: z.int().min(1).max(36500),
+  newCardsPerDay: z.int().min(0).max(9999),
+  reviewsPerDay: z.int().min(0).max(99999),
+  learningSteps: z.array(step).max(10),
+  relearningSteps: z.array(step).max(10),
+  fuzz: z.boolean(),
+  dayStartHour: z.int().min(0).max(23),
+  weights: z.array(z.number().min(-100).max(100)).refine((w) => [17, 19, 21].includes(w.length), 'must hold 17, 19 or 21 FSRS weights'),
+  examDates: z.strictObject({ cism: calendarDay.nullable(), cissp: calendarDay.nullable() }),
+  pacingBufferDays: z.int().min(0).max(365),
+};
+// Every setting may be missing (a file from an older version): it then takes its default.
+const settingsSchema = z.strictObject(Object.fromEntries(Object.entries(settingsFields).map(([k, s]) => [k, s.optional()])));
+
+const deckFields: Record<keyof Deck, z.ZodType> = {
+  id,
+  name: z.string().min(1).max(500),
+  description: z.string().max(5000),
+  certification: z.enum(['cism', 'cissp']).optional(),
+  builtin: z.boolean(),
+  retired: z.boolean().optional(),
+};
+
+const cardFields: Record<keyof BackupCard, z.ZodType> = {
+  id,
+  deckId: id,
+  template: z.string().max(200),
+  factKey: z.string().max(500),
+  front: z.string().max(50_000),
+  back: z.string().max(50_000),
+  choices: z.array(z.string().max(5000)).max(20).optional(),
+  answerIndex: z.int().min(0).max(19).optional(),
+  tags: z.array(z.string().min(1).max(200)).max(100),
+  order: z.int().min(0).max(COUNT_MAX * 100),
+  suspended: z.boolean(),
+  retired: z.boolean(),
+  rev: z.int().min(0).max(1e12),
+  due: time,
+  stability,
+  difficulty,
+  elapsedDays: days,
+  scheduledDays: days,
+  learningSteps: count,
+  reps: count,
+  lapses: count,
+  state: cardState,
+  lastReview: time.nullable(),
+};
+
+const contentSchema = z.strictObject({
+  app: z.string().max(100),
+  appVersion: z.string().max(50),
+  schemaVersion: z.int().min(1).max(100_000),
+  exportedAt: z.iso.datetime({ offset: true }),
+  settings: settingsSchema,
+  settingsSavedAt: time.nullable(),
+  fsrsParameters: z.array(z.number().min(-100).max(100)).max(50),
+  decks: z.array(z.strictObject(deckFields)).max(10_000),
+  cards: z.array(z.strictObject(cardFields)).max(500_000),
+  reviewColumns: z.array(z.string()),
+  // Rows are checked below, column by column: here only that the table is a list of lists.
+  reviews: z.array(z.array(z.unknown())).max(5_000_000),
+});
+
+const fileSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 hexadecimal digits'),
+  content: z.unknown(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+type Path = readonly PropertyKey[];
+
+function valueAt(root: unknown, path: Path): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key as string)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key as string];
+  }
+  return v;
+}
+
+/** `content.cards[12] (card "abc")` › `stability`: where a value sits, with the id of its record. */
+export function placeOf(root: unknown, path: Path): string {
+  let text = '';
+  for (let i = 0; i < path.length; i += 1) {
+    const key = path[i]!;
+    if (typeof key === 'number') {
+      text += `[${key}]`;
+      const record = valueAt(root, path.slice(0, i + 1));
+      const recordId = record && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
+      if (typeof recordId === 'string' && i < path.length - 1) text += ` (id ${describe(recordId)})`;
+    } else text += `${text ? '.' : ''}${String(key)}`;
+  }
+  return text || 'the file';
+}
+
+function issueText(root: unknown, issue: z.core.$ZodIssue): string {
+  const found = valueAt(root, issue.path);
+  const place = placeOf(root, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `${place} has ${issue.keys.length === 1 ? 'a field' : 'fields'} this app does not know: ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}.`;
+    case 'invalid_type':
+      if (found === undefined) return `${place} is missing.`;
+      if (issue.expected === 'int') return `${place} must be a whole number; found ${describe(found)}.`;
+      return `${place} must be ${article(issue.expected)}; found ${describe(found)}.`;
+    case 'too_small':
+      if (issue.origin === 'string' && issue.minimum === 1) return `${place} must not be empty.`;
+      if (issue.origin === 'array' || issue.origin === 'string') return `${place} is too short (at least ${issue.minimum}).`;
+      return `${place} must be at least ${issue.minimum}; found ${describe(found)}${rangeHint(issue.minimum, found)}.`;
+    case 'too_big':
+      if (issue.origin === 'array' || issue.origin === 'string') return `${place} is too long (at most ${issue.maximum.toLocaleString('en')}).`;
+      return `${place} must be at most ${issue.maximum}; found ${describe(found)}${rangeHint(issue.maximum, found)}.`;
+    case 'invalid_value':
+      return `${place} must be ${issue.values.map((v) => describe(v)).join(' or ')}; found ${describe(found)}.`;
+    case 'invalid_union':
+      return `${place} has a value this app does not accept: ${describe(found)}.`;
+    case 'invalid_format':
+      return `${place} is not a date and time in ISO 8601 form; found ${describe(found)}.`;
+    default:
+      return `${place} ${issue.message}; found ${describe(found)}.`;
+  }
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'an object' };
+  return names[expected] ?? expected;
+}
+
+/** For a time out of range, the year it stands for (a date in the year 30000 is easier to spot). */
+function rangeHint(limit: unknown, found: unknown): string {
+  return typeof limit === 'number' && typeof found === 'number' && Number.isFinite(found) && Math.abs(limit) >= TIME_MIN ? yearOf(found) : '';
+}
+
+function invalid(root: unknown, issues: readonly z.core.$ZodIssue[]): BackupProblem {
+  const details = issues.slice(0, MAX_LISTED).map((i) => issueText(root, i));
+  if (issues.length > MAX_LISTED) details.push(`…and ${issues.length - MAX_LISTED} more.`);
+  return problem('invalid', `This backup has ${issues.length === 1 ? 'a value' : 'values'} this app cannot accept, so nothing was imported.`, details);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The review table
+
+function cellProblem(rule: ColumnRule, v: unknown): string | null {
+  switch (rule.kind) {
+    case 'id':
+      return typeof v === 'string' && ID_PATTERN.test(v) ? null : 'must be an id of 1 to 200 letters, digits or . _ : / - (starting with a letter or digit)';
+    case 'day':
+      return typeof v === 'string' && DAY_PATTERN.test(v) && isCalendarDay(v) && v >= '2000' && v < '2300' ? null : 'must be a study day written YYYY-MM-DD, between 2000 and 2299';
+    case 'time':
+      if (v === null && rule.nullable) return null;
+      return Number.isInteger(v) && (v as number) >= TIME_MIN && (v as number) <= TIME_MAX
+        ? null
+        : `must be a time in milliseconds between 2000-01-01 and 2300-01-01${rule.nullable ? ', or null' : ''}`;
+    case 'int':
+      return Number.isInteger(v) && (v as number) >= rule.min && (v as number) <= rule.max
+        ? null
+        : `must be ${rule.label ?? `a whole number from ${rule.min} to ${rule.max.toLocaleString('en')}`}`;
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) && v >= rule.min && v <= rule.max ? null : `must be a number from ${rule.min} to ${rule.max.toLocaleString('en')}`;
+  }
+}
+
+function checkReviewRows(rows: readonly (readonly unknown[])[], onProgress?: ParseProgress): string[] {
+  const found: string[] = [];
+  const width = REVIEW_COLUMNS.length;
+  for (let r = 0; r < rows.length && found.length <= MAX_LISTED; r += 1) {
+    const row = rows[r]!;
+    const rowId = typeof row[0] === 'string' ? ` (id ${describe(row[0])})` : '';
+    if (row.length !== width) {
+      found.push(`content.reviews[${r}]${rowId} has ${row.length} values; each review row has ${width}, one per column in reviewColumns.`);
+      continue;
+    }
+    for (let c = 0; c < width; c += 1) {
+      const column = REVIEW_COLUMNS[c]!;
+      const v = row[c];
+      const wrong = cellProblem(column.rule, v);
+      if (wrong) {
+        const year = column.rule.kind === 'time' && typeof v === 'number' ? yearOf(v) : '';
+        found.push(`content.reviews[${r}]${rowId}, column "${column.name}": ${wrong}; found ${describe(v)}${year}.`);
+      }
+    }
+    if (onProgress && r % 20_000 === 0) onProgress(r, rows.length);
+  }
+  return found;
+}
+
+function duplicates<T extends { id: string }>(items: readonly T[], what: string, where: string): string[] {
+  const seen = new Map<string, number>();
+  const found: string[] = [];
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, i);
+    else if (found.length < MAX_LISTED) found.push(`${where}[${first}] and ${where}[${i}] are the same ${what} (id ${describe(item.id)}); each may appear once.`);
+  });
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Checks a backup file's text from top to bottom. Returns the backup's values, or the first
+ * kind of problem found with up to five places where it occurs.
+ * @example const r = await parseBackup(text); if (!r.ok) show(r.problem.message)
+ */
+export async function parseBackup(text: string, onProgress?: ParseProgress): Promise<ParseResult> {
+  if (text.trim() === '') return { ok: false, problem: emptyProblem() };
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problem: jsonProblem(text, e) };
+  }
+
+  const format = root && typeof root === 'object' && !Array.isArray(root) ? (root as { format?: unknown }).format : undefined;
+  if (format !== BACKUP_FORMAT) {
+    const what = format === undefined ? 'has no "format" field' : `says its format is ${describe(format)}`;
+    return {
+      ok: false,
+      problem: problem('not-a-backup', `This JSON file is not a progress backup from this app: it ${what}, where a backup says "${BACKUP_FORMAT}". It may come from another app.`),
+    };
+  }
+  const version = (root as { formatVersion?: unknown }).formatVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_FORMAT_VERSION) {
+    return {
+      ok: false,
+      problem: problem(
+        'newer-version',
+        `This backup was written by a newer version of the app (backup format ${version}); this version reads format ${BACKUP_FORMAT_VERSION}. Reload the app while online to update it, then import the file again.`,
+      ),
+    };
+  }
+  const header = fileSchema.safeParse(root);
+  if (!header.success) return { ok: false, problem: invalid(root, header.error.issues) };
+
+  if ((await checksumOf(header.data.content)) !== header.data.checksum) {
+    return {
+      ok: false,
+      problem: problem('checksum', 'This backup was changed or damaged after it was exported: its checksum does not match its content. Use an unmodified copy of the file.'),
+    };
+  }
+
+  const content = contentSchema.safeParse(header.data.content);
+  if (!content.success) {
+    const issues = content.error.issues.map((i) => ({ ...i, path: ['content', ...i.path] }));
+    return { ok: false, problem: invalid(root, issues) };
+  }
+  const c = content.data;
+  if (c.reviewColumns.length !== REVIEW_COLUMN_NAMES.length || c.reviewColumns.some((n, i) => n !== REVIEW_COLUMN_NAMES[i])) {
+    return {
+      ok: false,
+      problem: problem('invalid', 'This backup\'s review table has columns this app does not know.', [
+        `content.reviewColumns must be ${REVIEW_COLUMN_NAMES.map((n) => JSON.stringify(n)).join(', ')}.`,
+      ]),
+    };
+  }
+  const rowProblems = checkReviewRows(c.reviews, onProgress);
+  if (rowProblems.length) {
+    const details = rowProblems.slice(0, MAX_LISTED);
+    if (rowProblems.length > MAX_LISTED) details.push('…and possibly more.');
+    return { ok: false, problem: problem('invalid', 'This backup has review rows this app cannot accept, so nothing was imported.', details) };
+  }
+  const reviews = c.reviews.map(rowToReview);
+  onProgress?.(reviews.length, reviews.length);
+
+  const decks = c.decks as Deck[];
+  const cards = c.cards as BackupCard[];
+  const dupes = [
+    ...duplicates(decks, 'deck', 'content.decks'),
+    ...duplicates(cards, 'card', 'content.cards'),
+    ...duplicates(reviews, 'review', 'content.reviews'),
+  ];
+  if (dupes.length) {
+    return { ok: false, problem: problem('duplicate-id', 'This backup lists the same thing twice, so it cannot be trusted and nothing was imported.', dupes.slice(0, MAX_LISTED)) };
+  }
+
+  return {
+    ok: true,
+    backup: {
+      appVersion: c.appVersion,
+      exportedAt: c.exportedAt,
+      settings: { ...DEFAULT_SETTINGS, ...(c.settings as Partial<StudySettings>) },
+      settingsSavedAt: c.settingsSavedAt,
+      decks,
+      cards,
+      reviews,
+    },
+  };
+}

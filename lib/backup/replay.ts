@@ -1,0 +1,102 @@
+/**
+ * A card's schedule recomputed from its whole review log, in time order.
+ *
+ * Each stored answer records the memory state it started from (`before`) and what FSRS made of
+ * it. While the merged log runs exactly as some device recorded it — the state reached so far is
+ * the answer's `before`, and the next answer (or a stored card) starts from what this answer
+ * produced — the recorded result is used as it is: it is what FSRS computed at the time, under
+ * the settings of the time, which the log does not keep. From the first answer where the merged
+ * history differs from every recording (answers from two devices interleaved), FSRS computes
+ * each answer again and its recorded fields are rewritten to match.
+ *
+ * So an unmerged history comes back bit for bit, and a merged one gets the schedule FSRS gives
+ * to the merged sequence of answers.
+ */
+import { type MemoryState, type ReviewEntry } from '../model';
+import { answerMemory, type Scheduler } from '../scheduler';
+import { reviewToRow } from './format';
+
+/** One answer as each side holds it; the facts agree, the recorded results may differ. */
+export interface AnswerCopies {
+  copies: ReviewEntry[];
+}
+
+export interface Replayed {
+  memory: MemoryState;
+  /** One version per answer, in time order. */
+  reviews: ReviewEntry[];
+}
+
+export function sameMemory(a: MemoryState, b: MemoryState): boolean {
+  return (
+    a.due === b.due && a.stability === b.stability && a.difficulty === b.difficulty && a.elapsedDays === b.elapsedDays &&
+    a.scheduledDays === b.scheduledDays && a.learningSteps === b.learningSteps && a.reps === b.reps && a.lapses === b.lapses &&
+    a.state === b.state && a.lastReview === b.lastReview
+  );
+}
+
+/** True when `m` is the state answer `r` produced, as far as the answer's record can tell. */
+function producedBy(r: ReviewEntry, m: MemoryState): boolean {
+  return m.lastReview === r.reviewedAt && m.reps === r.before.reps + 1 && m.stability === r.stabilityAfter && m.difficulty === r.difficultyAfter;
+}
+
+const canonical = (r: ReviewEntry) => JSON.stringify(reviewToRow(r));
+const byCanonical = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/** Time order; answers at the same millisecond by id, so every device sorts alike. */
+export function byAnswerTime(a: AnswerCopies, b: AnswerCopies): number {
+  const x = a.copies[0]!;
+  const y = b.copies[0]!;
+  return x.reviewedAt - y.reviewedAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+}
+
+function memoryOnly(m: MemoryState): MemoryState {
+  const { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview } = m;
+  return { due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview };
+}
+
+/**
+ * Replays a card's answers (sorted with byAnswerTime, at least one) and returns its state after
+ * the last one. `finals` are the card's stored states on each side, used for the last answer's
+ * result when one of them is what that answer produced.
+ * @example replayHistory(scheduler, 'c1', [{ copies: [review] }], [memoryOf(card)]).memory
+ */
+export function replayHistory(scheduler: Scheduler, cardId: string, answers: readonly AnswerCopies[], finals: readonly MemoryState[]): Replayed {
+  const starts = answers[0]!.copies.map((c) => c.before).sort(byCanonical((m: MemoryState) => JSON.stringify(memoryOnly(m))));
+  let state = memoryOnly(starts[0]!);
+  const out: ReviewEntry[] = [];
+  for (let i = 0; i < answers.length; i += 1) {
+    const nextStates = i + 1 < answers.length ? answers[i + 1]!.copies.map((c) => c.before) : finals;
+    const matching = answers[i]!.copies.filter((c) => sameMemory(c.before, state));
+    const trusted = matching
+      .map((copy) => ({ copy, after: nextStates.find((m) => producedBy(copy, m)) }))
+      .filter((t): t is { copy: ReviewEntry; after: MemoryState } => t.after !== undefined)
+      .sort(byCanonical((t) => canonical(t.copy)));
+    const kept = trusted[0];
+    if (kept) {
+      out.push(kept.copy);
+      state = memoryOnly(kept.after);
+      continue;
+    }
+    const facts = answers[i]!.copies[0]!;
+    const result = answerMemory(scheduler, cardId, state, facts.grade, facts.reviewedAt);
+    out.push({
+      id: facts.id,
+      cardId: facts.cardId,
+      deckId: facts.deckId,
+      grade: facts.grade,
+      reviewedAt: facts.reviewedAt,
+      durationMs: facts.durationMs,
+      day: facts.day,
+      stateBefore: state.state,
+      dueBefore: state.due,
+      stabilityAfter: result.after.stability,
+      difficultyAfter: result.after.difficulty,
+      elapsedDays: result.elapsedDays,
+      scheduledDays: result.scheduledDays,
+      before: state,
+    });
+    state = memoryOnly(result.after);
+  }
+  return { memory: state, reviews: out };
+}

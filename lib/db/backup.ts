@@ -1,0 +1,254 @@
+/**
+ * Export and import of progress against the stored data.
+ *
+ * Export reads everything in one read transaction, so a file never mixes two moments.
+ * Import is two steps: `prepareImport` checks the whole file and plans against a snapshot (the
+ * preview the learner confirms); `applyImport` runs in one read-write transaction that reads the
+ * stored data again, plans again, and writes only if the plan still says what the preview said
+ * (another tab may have answered cards meanwhile). A file that fails any check writes nothing.
+ */
+import { APP_NAME, APP_VERSION } from '../app-version';
+import { serializeBackup } from '../backup/checksum';
+import { reviewLogCsv, optimizerCsv } from '../backup/csv';
+import {
+  type BackupContent,
+  backupFileName,
+  cardToBackup,
+  REVIEW_COLUMN_NAMES,
+  reviewToRow,
+  settingsToBackup,
+} from '../backup/format';
+import { cardIdsOf, type ImportPlan, type ImportSummary, type LocalSnapshot, planImport } from '../backup/merge';
+import { type BackupProblem, checkSize, parseBackup, type ValidBackup } from '../backup/parse';
+import type { ReviewEntry, StudyCard } from '../model';
+import { byTimeThenId, packDay, unpackDay } from '../review-pack';
+import { fsrsWeights } from '../scheduler';
+import { applyReview, type DayTotals, emptyDayTotals } from '../stats/day-totals';
+import { SCHEMA_VERSION, type StudyDb } from './database';
+import { withStorageErrors } from './errors';
+import { loadAllReviews, loadStoredReviewsFor } from './review-log';
+import { loadStoredSettings } from './settings';
+
+export type Phase = 'reading' | 'checking' | 'comparing' | 'writing' | 'saving';
+export type Progress = (phase: Phase, done: number, total: number) => void;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The learner's local calendar date, for file names. */
+export function localDate(now: number): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export interface ExportedFile {
+  text: string;
+  fileName: string;
+  mimeType: string;
+  reviews: number;
+  cards: number;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The JSON backup of everything stored: settings, decks, every card and the whole review log.
+ * @example const file = await exportBackup(db, Date.now()); download(file.text, file.fileName)
+ */
+export async function exportBackup(db: StudyDb, now: number, onProgress?: Progress): Promise<ExportedFile> {
+  const [decks, cards, stored, reviews] = await db.transaction('r', [db.decks, db.cards, db.settings, db.reviews, db.packedReviews], () =>
+    Promise.all([
+      db.decks.toArray(),
+      db.cards.toArray(),
+      loadStoredSettings(db),
+      loadAllReviews(db, (done, total) => onProgress?.('reading', done, total)),
+    ]),
+  );
+  onProgress?.('saving', 0, 1);
+  const content: BackupContent = {
+    app: APP_NAME,
+    appVersion: APP_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    settings: settingsToBackup(stored.settings),
+    settingsSavedAt: stored.savedAt,
+    fsrsParameters: fsrsWeights(stored.settings),
+    decks: decks.sort(byId),
+    cards: cards.sort(byId).map(cardToBackup),
+    reviewColumns: REVIEW_COLUMN_NAMES,
+    reviews: reviews.sort(byTimeThenId).map(reviewToRow),
+  };
+  const text = await serializeBackup(content);
+  onProgress?.('saving', 1, 1);
+  return { text, fileName: backupFileName('backup', localDate(now)), mimeType: 'application/json', reviews: reviews.length, cards: cards.length };
+}
+
+async function logWithCards(db: StudyDb, onProgress?: Progress) {
+  return db.transaction('r', [db.decks, db.cards, db.reviews, db.packedReviews], () =>
+    Promise.all([db.decks.toArray(), db.cards.toArray(), loadAllReviews(db, (done, total) => onProgress?.('reading', done, total))]),
+  );
+}
+
+/** One CSV row per answer with the card's deck and question, for people and spreadsheets. */
+export async function exportReviewLogCsv(db: StudyDb, now: number, onProgress?: Progress): Promise<ExportedFile> {
+  const [decks, cards, reviews] = await logWithCards(db, onProgress);
+  const deckNames = new Map(decks.map((d) => [d.id, d.name]));
+  const cardsById = new Map(cards.map((c) => [c.id, c]));
+  const text = reviewLogCsv(reviews, (cardId) => {
+    const card = cardsById.get(cardId);
+    return card && { deck: deckNames.get(card.deckId) ?? card.deckId, question: card.front };
+  });
+  return { text, fileName: backupFileName('review-log', localDate(now)), mimeType: 'text/csv;charset=utf-8', reviews: reviews.length, cards: cards.length };
+}
+
+/** The review log in the FSRS optimizer's columns. */
+export async function exportOptimizerCsv(db: StudyDb, now: number, onProgress?: Progress): Promise<ExportedFile> {
+  const reviews = await db.transaction('r', [db.reviews, db.packedReviews], () => loadAllReviews(db, (done, total) => onProgress?.('reading', done, total)));
+  return {
+    text: optimizerCsv(reviews),
+    fileName: backupFileName('fsrs-optimizer', localDate(now)),
+    mimeType: 'text/csv;charset=utf-8',
+    reviews: reviews.length,
+    cards: new Set(reviews.map((r) => r.cardId)).size,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** What an import reads a file from: a browser File, or anything with its size and text. */
+export interface BackupSource {
+  size: number;
+  text(): Promise<string>;
+}
+
+export type Prepared = { ok: true; backup: ValidBackup; summary: ImportSummary } | { ok: false; problem: BackupProblem };
+
+/** Reads the stored data an import of `backup` depends on. Call inside a transaction. */
+async function readSnapshot(db: StudyDb, backup: ValidBackup): Promise<LocalSnapshot> {
+  const cardIds = cardIdsOf(backup);
+  // One getAll beats thousands of single gets once the file names more than a few cards.
+  const cardsRead = cardIds.length > 500
+    ? db.cards.toArray().then((all) => {
+      const wanted = new Set(cardIds);
+      return all.filter((c) => wanted.has(c.id));
+    })
+    : db.cards.bulkGet(cardIds).then((found) => found.filter((c): c is StudyCard => c !== undefined));
+  const [decks, cards, reviews, settings] = await Promise.all([
+    db.decks.toArray(),
+    cardsRead,
+    loadStoredReviewsFor(db, cardIds, backup.reviews.map((r) => r.id)),
+    loadStoredSettings(db),
+  ]);
+  return {
+    decks: new Map(decks.map((d) => [d.id, d])),
+    cards: new Map(cards.map((c) => [c.id, c])),
+    reviewsByCard: reviews.byCard,
+    reviewsById: reviews.byId,
+    settings: settings.settings,
+    settingsSavedAt: settings.savedAt,
+  };
+}
+
+const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings];
+
+/**
+ * Checks a backup file completely and works out what importing it would do, without writing.
+ * @example const p = await prepareImport(db, file); if (p.ok) show(summaryHeadline(p.summary))
+ */
+export async function prepareImport(db: StudyDb, source: BackupSource, onProgress?: Progress): Promise<Prepared> {
+  const tooBig = checkSize(source.size);
+  if (tooBig) return { ok: false, problem: tooBig };
+  onProgress?.('reading', 0, 1);
+  const text = await source.text();
+  onProgress?.('checking', 0, 1);
+  const parsed = await parseBackup(text, (done, total) => onProgress?.('checking', done, total));
+  if (!parsed.ok) return parsed;
+  onProgress?.('comparing', 0, 1);
+  const planned = await db.transaction('r', SNAPSHOT_TABLES(db), async () => planImport(await readSnapshot(db, parsed.backup), parsed.backup));
+  onProgress?.('comparing', 1, 1);
+  if (!planned.ok) return planned;
+  return { ok: true, backup: parsed.backup, summary: planned.plan.summary };
+}
+
+export type Applied =
+  | { ok: true; summary: ImportSummary }
+  | { ok: false; changedSincePreview: ImportSummary }
+  | { ok: false; problem: BackupProblem };
+
+const CARD_CHUNK = 2_000;
+const PACK_CHUNK = 20;
+
+/**
+ * Imports a prepared backup in one transaction, if it still does what the preview showed.
+ * On `changedSincePreview` nothing was written and the new summary is to be shown instead.
+ */
+export function applyImport(db: StudyDb, backup: ValidBackup, previewed: ImportSummary, onProgress?: Progress): Promise<Applied> {
+  return withStorageErrors(() =>
+    db.transaction('rw', [...SNAPSHOT_TABLES(db), db.dayTotals], async (): Promise<Applied> => {
+      onProgress?.('comparing', 0, 1);
+      const planned = planImport(await readSnapshot(db, backup), backup);
+      if (!planned.ok) return planned;
+      if (JSON.stringify(planned.plan.summary) !== JSON.stringify(previewed)) return { ok: false, changedSincePreview: planned.plan.summary };
+      await writePlan(db, planned.plan, onProgress);
+      return { ok: true, summary: planned.plan.summary };
+    }),
+  );
+}
+
+async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): Promise<void> {
+  const changedPacked = new Map(plan.rewrittenPacked.map((r) => [r.after.id, r.after]));
+  const addedByDay = new Map<string, ReviewEntry[]>();
+  for (const r of plan.newReviews) {
+    const list = addedByDay.get(r.day);
+    if (list) list.push(r);
+    else addedByDay.set(r.day, [r]);
+  }
+  const days = [...new Set([...addedByDay.keys(), ...plan.rewrittenPacked.map((r) => r.after.day)])].sort();
+  const total = plan.cards.length + days.length + 1;
+  let done = 0;
+  const step = (n: number) => {
+    done += n;
+    onProgress?.('writing', done, total);
+  };
+
+  if (plan.decks.length) await db.decks.bulkAdd(plan.decks);
+  for (let i = 0; i < plan.cards.length; i += CARD_CHUNK) {
+    const chunk = plan.cards.slice(i, i + CARD_CHUNK);
+    await db.cards.bulkPut(chunk);
+    step(chunk.length);
+  }
+  if (plan.rewrittenRows.length) await db.reviews.bulkPut(plan.rewrittenRows.map((r) => r.after));
+
+  const existing = days.length ? await db.packedReviews.bulkGet(days) : [];
+  for (let i = 0; i < days.length; i += PACK_CHUNK) {
+    const packs = days.slice(i, i + PACK_CHUNK).map((day, k) => {
+      const old = existing[i + k];
+      const kept = old ? unpackDay(old).map((r) => changedPacked.get(r.id) ?? r) : [];
+      return packDay(day, [...kept, ...(addedByDay.get(day) ?? [])]);
+    });
+    await db.packedReviews.bulkPut(packs);
+    step(packs.length);
+  }
+
+  if (plan.settings) await db.settings.put({ ...plan.settings.settings, id: 'settings', savedAt: plan.settings.savedAt });
+  await updateDayTotals(db, plan);
+  step(1);
+}
+
+/** Keeps the per-day totals in step: new answers counted in, recomputed ones counted again. */
+async function updateDayTotals(db: StudyDb, plan: ImportPlan): Promise<void> {
+  const changes: [ReviewEntry, 1 | -1][] = [
+    ...plan.newReviews.map((r) => [r, 1] as [ReviewEntry, 1]),
+    ...[...plan.rewrittenRows, ...plan.rewrittenPacked].flatMap((r) => [[r.before, -1], [r.after, 1]] as [ReviewEntry, 1 | -1][]),
+  ];
+  if (!changes.length) return;
+  const days = [...new Set(changes.map(([r]) => r.day))];
+  const stored = await db.dayTotals.bulkGet(days);
+  const totals = new Map<string, DayTotals>(days.map((day, i) => [day, stored[i] ?? emptyDayTotals(day)]));
+  for (const [r, sign] of changes) totals.set(r.day, applyReview(totals.get(r.day)!, r, sign));
+  const rows = [...totals.values()];
+  await db.dayTotals.bulkPut(rows.filter((t) => t.reviews > 0));
+  const empty = rows.filter((t) => t.reviews <= 0).map((t) => t.day);
+  if (empty.length) await db.dayTotals.bulkDelete(empty);
+}
+
+

@@ -1,0 +1,97 @@
+/**
+ * The review log, wherever it is stored. Answers given on this device are rows of `reviews`
+ * (answer and undo write them one at a time); answers brought in by an import are packed per
+ * study day in `packedReviews` (see database.ts, version 3). Code that needs the whole log, or a
+ * day of it, reads it here so that it never misses either part.
+ */
+import { type ReviewEntry } from '../model';
+import { type PackedDay, packedCount, type StoredReview, unpackAt, unpackDay } from '../review-pack';
+import type { StudyDb } from './database';
+
+/** Every answer of one study day, optionally of one deck only. */
+export async function reviewsOnDay(db: StudyDb, day: string, deckId?: string): Promise<ReviewEntry[]> {
+  const [rows, pack] = await Promise.all([
+    deckId === undefined ? db.reviews.where('day').equals(day).toArray() : db.reviews.where('[deckId+day]').equals([deckId, day]).toArray(),
+    db.packedReviews.get(day),
+  ]);
+  if (!pack) return rows;
+  const packed: ReviewEntry[] = [];
+  for (let i = 0; i < pack.ids.length; i += 1) if (deckId === undefined || pack.deckIds[i] === deckId) packed.push(unpackAt(pack, i));
+  return [...rows, ...packed];
+}
+
+/** How many answers the log holds. */
+export async function countReviews(db: StudyDb): Promise<number> {
+  let packed = 0;
+  await db.packedReviews.each((p) => {
+    packed += packedCount(p);
+  });
+  return (await db.reviews.count()) + packed;
+}
+
+export type LogProgress = (done: number, total: number) => void;
+
+const PAGE = 10_000;
+
+/**
+ * The whole log, each answer with where it is stored. Rows are read a page at a time (by
+ * primary key, so each page is one index range) to report progress on a large log.
+ * Call it inside a transaction over `reviews` and `packedReviews` for a consistent picture.
+ */
+export async function loadStoredLog(db: StudyDb, onProgress?: LogProgress): Promise<StoredReview[]> {
+  const total = await db.reviews.count();
+  const out: StoredReview[] = [];
+  let last: string | null = null;
+  for (;;) {
+    const page: ReviewEntry[] = await (last === null ? db.reviews.orderBy(':id') : db.reviews.where(':id').above(last)).limit(PAGE).toArray();
+    for (const review of page) out.push({ review, storedIn: 'row' });
+    onProgress?.(out.length, total);
+    if (page.length < PAGE) break;
+    last = page[page.length - 1]!.id;
+  }
+  for (const pack of await db.packedReviews.toArray()) for (const review of unpackDay(pack)) out.push({ review, storedIn: 'packed' });
+  return out;
+}
+
+export async function loadAllReviews(db: StudyDb, onProgress?: LogProgress): Promise<ReviewEntry[]> {
+  return (await loadStoredLog(db, onProgress)).map((s) => s.review);
+}
+
+/** Stored answers of some cards, and stored answers with some ids (whatever their card). */
+export async function loadStoredReviewsFor(
+  db: StudyDb,
+  cardIds: readonly string[],
+  reviewIds: readonly string[],
+): Promise<{ byCard: Map<string, StoredReview[]>; byId: Map<string, StoredReview> }> {
+  const byCard = new Map<string, StoredReview[]>();
+  const byId = new Map<string, StoredReview>();
+  const wantedCards = new Set(cardIds);
+  const wantedIds = new Set(reviewIds);
+  const add = (s: StoredReview) => {
+    if (wantedCards.has(s.review.cardId)) {
+      const list = byCard.get(s.review.cardId);
+      if (list) list.push(s);
+      else byCard.set(s.review.cardId, [s]);
+    }
+    if (wantedIds.has(s.review.id)) byId.set(s.review.id, s);
+  };
+  // An empty log (a new device) is the common case for a large restore: skip the index walks.
+  if ((await db.reviews.count()) > 0) {
+    const [ofCards, withIds] = await Promise.all([
+      cardIds.length ? db.reviews.where('cardId').anyOf(cardIds as string[]).toArray() : [],
+      reviewIds.length ? db.reviews.where(':id').anyOf(reviewIds as string[]).toArray() : [],
+    ]);
+    const seen = new Set<string>();
+    for (const review of [...ofCards, ...withIds]) {
+      if (seen.has(review.id)) continue;
+      seen.add(review.id);
+      add({ review, storedIn: 'row' });
+    }
+  }
+  await db.packedReviews.each((pack: PackedDay) => {
+    for (let i = 0; i < pack.ids.length; i += 1) {
+      if (wantedCards.has(pack.cardIds[i]!) || wantedIds.has(pack.ids[i]!)) add({ review: unpackAt(pack, i), storedIn: 'packed' });
+    }
+  });
+  return { byCard, byId };
+}
