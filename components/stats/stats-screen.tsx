@@ -18,6 +18,7 @@ import { RetentionTable } from './retention-table';
 import './stats-print.css';
 
 const DOMAINS = (generated as GeneratedDecks).domains;
+let repairChecked = false;
 
 export function StatsScreen() {
   const db = useStudyDb();
@@ -29,13 +30,16 @@ export function StatsScreen() {
   );
 
   // The page reads per-day totals; if rows reached the log some other way, make them agree again.
-  // This runs after the first render, so the figures appear without waiting for it.
+  // The check counts the whole log (hundreds of ms on a large one), so it waits until the figures
+  // are on screen and runs once per page load.
+  const loaded = stats !== undefined;
   useEffect(() => {
-    if (!db) return;
+    if (!db || !loaded || repairChecked) return;
+    repairChecked = true;
     repairDayTotals(db)
       .then((rebuilt) => rebuilt && setRepairNote('The daily totals did not match your review history and were recounted.'))
       .catch((e: unknown) => setRepairNote(`The daily totals could not be recounted: ${e instanceof Error ? e.message : String(e)}`));
-  }, [db]);
+  }, [db, loaded]);
 
   if (!db || !settings || !stats) return <p className="muted" role="status">Loading your progress…</p>;
 

@@ -5,9 +5,11 @@
  */
 import type { EntityTable } from 'dexie';
 import type { ReviewEntry } from '../model';
+import { unpackDay } from '../review-pack';
 import { applyReview, type DayTotals, emptyDayTotals, totalsByDay } from '../stats/day-totals';
 import type { StudyDb } from './database';
 import { withStorageErrors } from './errors';
+import { countReviews, reviewsOnDay } from './review-log';
 
 /**
  * Adds (1) or takes back (-1) one answer. Call it inside the transaction that writes or deletes
@@ -19,47 +21,63 @@ export async function bumpDayTotals(db: StudyDb, review: ReviewEntry, sign: 1 | 
   else await db.dayTotals.put(next);
 }
 
-/** Recomputes totals from a reviews table into a totals table (any transaction that holds both). */
-export async function rebuildTotalsIn(reviews: EntityTable<ReviewEntry, 'id'>, totals: EntityTable<DayTotals, 'day'>, days?: Iterable<string>): Promise<number> {
-  if (days === undefined) {
-    const byDay = new Map<string, DayTotals>();
-    // Cursor, not toArray: a year of answers is hundreds of thousands of rows.
-    await reviews.each((r) => {
-      const before = byDay.get(r.day) ?? emptyDayTotals(r.day);
-      byDay.set(r.day, applyReview(before, r, 1));
-    });
-    await totals.clear();
-    await totals.bulkPut([...byDay.values()]);
-    return byDay.size;
-  }
-  const wanted = [...new Set(days)];
-  if (!wanted.length) return 0;
-  const byDay = totalsByDay(await reviews.where('day').anyOf(wanted).toArray());
-  await totals.bulkDelete(wanted.filter((d) => !byDay.has(d)));
+/**
+ * Fills a totals table from a reviews table: the version-2 upgrade, when every answer was still a
+ * row of `reviews` (imported packs arrived with version 3).
+ */
+export async function rebuildTotalsIn(reviews: EntityTable<ReviewEntry, 'id'>, totals: EntityTable<DayTotals, 'day'>): Promise<number> {
+  const byDay = new Map<string, DayTotals>();
+  // Cursor, not toArray: a year of answers is hundreds of thousands of rows.
+  await reviews.each((r) => {
+    byDay.set(r.day, applyReview(byDay.get(r.day) ?? emptyDayTotals(r.day), r, 1));
+  });
+  await totals.clear();
   await totals.bulkPut([...byDay.values()]);
   return byDay.size;
 }
 
 /**
- * Recomputes the totals of `days` (or of every day) from the review log, in one transaction.
- * For imports: call it after writing review rows, inside the same transaction if there is one
- * (include `db.dayTotals` and `db.reviews` in its scope). Returns the number of days with answers.
+ * Recomputes the totals of `days` (or of every day) from the whole review log (answer rows and
+ * imported packs, see review-log.ts), in one transaction. Call it inside the caller's
+ * transaction when there is one (with `reviews`, `packedReviews` and `dayTotals` in its scope).
+ * Returns the number of days with answers.
  * @example await rebuildDayTotals(db, ['2026-11-24'])
  */
 export function rebuildDayTotals(db: StudyDb, days?: Iterable<string>): Promise<number> {
   return withStorageErrors(() =>
-    db.transaction('rw', db.reviews, db.dayTotals, () => rebuildTotalsIn(db.reviews, db.dayTotals, days)),
+    db.transaction('rw', db.reviews, db.packedReviews, db.dayTotals, async () => {
+      if (days !== undefined) {
+        const wanted = [...new Set(days)];
+        const perDay = await Promise.all(wanted.map((d) => reviewsOnDay(db, d)));
+        const byDay = totalsByDay(perDay.flat());
+        await db.dayTotals.bulkDelete(wanted.filter((d) => !byDay.has(d)));
+        await db.dayTotals.bulkPut([...byDay.values()]);
+        return byDay.size;
+      }
+      const byDay = new Map<string, DayTotals>();
+      const add = (r: ReviewEntry) => byDay.set(r.day, applyReview(byDay.get(r.day) ?? emptyDayTotals(r.day), r, 1));
+      // Cursor, not toArray: a year of answers is hundreds of thousands of rows.
+      await db.reviews.each(add);
+      await db.packedReviews.each((pack) => unpackDay(pack).forEach(add));
+      await db.dayTotals.clear();
+      await db.dayTotals.bulkPut([...byDay.values()]);
+      return byDay.size;
+    }),
   );
 }
 
 /**
- * Rebuilds every total when they do not add up to the number of review rows, which happens
- * only when rows were written by something that bypassed answer/undo (an older import, a tool).
- * Returns true when it had to rebuild.
+ * Rebuilds every total when they do not add up to the number of answers in the log, which
+ * happens only when answers were written by something that bypassed answer, undo and import
+ * (a tool, or the benchmark's raw seed). Returns true when it had to rebuild.
  */
 export async function repairDayTotals(db: StudyDb): Promise<boolean> {
-  const [rows, totals] = await Promise.all([db.reviews.count(), db.dayTotals.toArray()]);
-  if (totals.reduce((s, t) => s + t.reviews, 0) === rows) return false;
+  // One read transaction, so an answer in another tab cannot fall between the two reads.
+  const agree = await db.transaction('r', db.reviews, db.packedReviews, db.dayTotals, async () => {
+    const [answers, totals] = await Promise.all([countReviews(db), db.dayTotals.toArray()]);
+    return totals.reduce((s, t) => s + t.reviews, 0) === answers;
+  });
+  if (agree) return false;
   await rebuildDayTotals(db);
   return true;
 }
