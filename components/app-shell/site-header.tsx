@@ -7,6 +7,7 @@ import { InstallAppButton } from './install-app';
 const LINKS = [
   { href: '/', label: 'Decks' },
   { href: '/stats/', label: 'Progress' },
+  { href: '/backup/', label: 'Backup' },
   { href: '/settings/', label: 'Settings' },
 ];
 

@@ -10,9 +10,10 @@
  *   cards and decks stays as it is (the app's own decks own it);
  * - settings: the most recently saved win (ties broken by their content), so two devices' files
  *   give the same result in either order;
- * - a card is suspended if either side suspended it.
+ * - a card is suspended if either side suspended it;
+ * - a card nobody has studied keeps the earliest time a device first saw it.
  */
-import { type Deck, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
+import { CardState, type Deck, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
 import type { StoredReview } from '../review-pack';
 import { createScheduler } from '../scheduler';
 import type { BackupCard } from './format';
@@ -195,6 +196,10 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
 
     const base: StudyCard = stored ?? withIndexFields(inFile!);
     let next: StudyCard = withQueueFields({ ...base, suspended: base.suspended || (inFile?.suspended ?? false) });
+    // A card never studied anywhere is "due" from when a device first saw it: the earliest sighting
+    // wins, so a restore into a new device (which has just added the built-in cards) is exact.
+    const unstudied = stored && inFile && !storedReviews.length && !fileReviews.length && stored.state === CardState.New && inFile.state === CardState.New;
+    if (unstudied && inFile.due < stored.due) next = withQueueFields({ ...next, due: inFile.due });
     if (added.length) {
       s.reviewsAdded += added.length;
       s.cardsWithNewReviews += 1;
@@ -222,7 +227,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
       s.cardsAdded += 1;
     } else if (!sameMemory(stored, next) || stored.suspended !== next.suspended) {
       plan.cards.push({ ...next, rev: Math.max(stored.rev + 1, inFile?.rev ?? 0) });
-      if (!sameMemory(stored, next)) s.cardsRescheduled += 1;
+      if (!sameMemory(stored, next) && !unstudied) s.cardsRescheduled += 1;
     }
   }
   return { ok: true, plan };
@@ -260,6 +265,14 @@ export function summaryHeadline(s: ImportSummary): string {
   const reviews = s.reviewsAdded ? `Adds ${plural(s.reviewsAdded, 'review')} on ${plural(s.cardsWithNewReviews, 'card')}` : 'Adds no reviews';
   const settings = s.settingsChanged.length ? `changes ${plural(s.settingsChanged.length, 'setting')}` : 'changes no settings';
   return `${reviews}, ${settings}, removes nothing.`;
+}
+
+/** The same, once imported, e.g. "Added 134 reviews on 40 cards, changed no settings, removed nothing." */
+export function importedHeadline(s: ImportSummary): string {
+  if (changesNothing(s)) return 'Nothing needed to change: everything in the backup was already here.';
+  const reviews = s.reviewsAdded ? `Added ${plural(s.reviewsAdded, 'review')} on ${plural(s.cardsWithNewReviews, 'card')}` : 'Added no reviews';
+  const settings = s.settingsChanged.length ? `changed ${plural(s.settingsChanged.length, 'setting')}` : 'changed no settings';
+  return `${reviews}, ${settings}, removed nothing.`;
 }
 
 /** The preview's further lines, each only when it applies. */

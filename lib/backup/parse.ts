@@ -135,6 +135,12 @@ function jsonProblem(text: string, error: unknown): BackupProblem {
       'This file ends too early: it looks cut off in the middle of the data. Was the download or copy interrupted? Export the backup again and use the new file.',
     );
   }
+  // JSON has no NaN or Infinity; some writers emit them anyway. Name the value and where it is.
+  const nonNumber = /[:[,]\s*(-?Infinity|NaN)\s*[,\]}]/.exec(text);
+  if (nonNumber) {
+    const at = nonNumber.index + nonNumber[0].indexOf(nonNumber[1]!);
+    return problem('not-json', `This file holds ${nonNumber[1]} at ${lineAndColumn(text, at)}, which is not a number JSON can carry, so the file cannot be read. A backup written by this app never contains it.`);
+  }
   const where = position === null ? '' : ` (the first problem is at ${lineAndColumn(text, position)})`;
   return problem('not-json', `This file is not valid JSON${where}, so it is not a progress backup. Choose the .json file that "Export progress" saved.`);
 }
@@ -248,7 +254,7 @@ export function placeOf(root: unknown, path: Path): string {
       text += `[${key}]`;
       const record = valueAt(root, path.slice(0, i + 1));
       const recordId = record && typeof record === 'object' && !Array.isArray(record) ? (record as { id?: unknown }).id : undefined;
-      if (typeof recordId === 'string' && i < path.length - 1) text += ` (id ${describe(recordId)})`;
+      if (typeof recordId === 'string') text += ` (id ${describe(recordId)})`;
     } else text += `${text ? '.' : ''}${String(key)}`;
   }
   return text || 'the file';
@@ -262,6 +268,7 @@ function issueText(root: unknown, issue: z.core.$ZodIssue): string {
       return `${place} has ${issue.keys.length === 1 ? 'a field' : 'fields'} this app does not know: ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}.`;
     case 'invalid_type':
       if (found === undefined) return `${place} is missing.`;
+      if (typeof found === 'number' && !Number.isFinite(found)) return `${place} holds a number too large to store (a JSON number such as 1e999 reads as infinity).`;
       if (issue.expected === 'int') return `${place} must be a whole number; found ${describe(found)}.`;
       return `${place} must be ${article(issue.expected)}; found ${describe(found)}.`;
     case 'too_small':

@@ -69,8 +69,8 @@ export async function importText(db: StudyDb, text: string) {
 export const TEST_SETTINGS: StudySettings = { ...DEFAULT_SETTINGS, fuzz: false };
 
 /** A device as the app sets one up: built-in decks synced (here: a small generated set). */
-export async function newDevice(db: StudyDb, cards = 6, settings: StudySettings = TEST_SETTINGS, savedAt = T0 - 10 * 24 * HOUR) {
-  await syncBuiltinDecks(db, makeGenerated(cards), T0 - 30 * 24 * HOUR);
+export async function newDevice(db: StudyDb, cards = 6, settings: StudySettings = TEST_SETTINGS, savedAt = T0 - 10 * 24 * HOUR, syncedAt = T0 - 30 * 24 * HOUR) {
+  await syncBuiltinDecks(db, makeGenerated(cards), syncedAt);
   await saveSettings(db, settings, savedAt);
 }
 
@@ -102,3 +102,21 @@ export async function study(db: StudyDb, answers: readonly Answer[], settings: S
 }
 
 export { HOUR, MINUTE, T0 };
+
+/**
+ * The two devices of the bad-input fixtures: the fixtures' backup was exported from a device
+ * that gave `fileAnswers`; the tests import them into a device that gave `storedAnswers`.
+ */
+export const FIXTURE_DEVICE = {
+  fileAnswers: [
+    { cardId: 'card-0', grade: 3, at: T0 },
+    { cardId: 'card-0', grade: 3, at: T0 + 10 * MINUTE },
+    { cardId: 'card-1', grade: 1, at: T0 + MINUTE },
+    { cardId: 'card-2', grade: 4, at: T0 + 2 * MINUTE },
+  ] as Answer[],
+  storedAnswers: [
+    { cardId: 'card-3', grade: 3, at: T0 + 3 * HOUR },
+    { cardId: 'card-5', grade: 2, at: T0 + 7 * HOUR },
+  ] as Answer[],
+  storedReviewId: `r-card-5-${T0 + 7 * HOUR}`,
+};

@@ -4,7 +4,7 @@ import { summaryHeadline } from '@/lib/backup/merge';
 import { Grade } from '@/lib/model';
 import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
-import { dumpAll, HOUR, importText, logicalDump, MINUTE, newDevice, study, T0, textSource, withoutRev } from '../../helpers/backup';
+import { dumpAll, HOUR, importText, logicalDump, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource, withoutRev } from '../../helpers/backup';
 
 const HISTORY = [
   { cardId: 'card-0', grade: Grade.Good, at: T0 },
@@ -52,11 +52,12 @@ describe('export, then import into a fresh database', () => {
     expect(again.text).toBe(first.text);
   });
 
-  it('restores into a device that has only the built-in decks (a new device)', async () => {
+  it('restores into a device that has only the built-in decks (a new device, set up later)', async () => {
     const source = await studiedDevice();
     const file = await exportBackup(source, T0 + 10 * DAY);
     const target = freshDb();
-    await newDevice(target);
+    await newDevice(target, 6, TEST_SETTINGS, T0 - 10 * DAY, T0 + 11 * DAY);
+    expect((await target.cards.get('card-5'))!.due).toBe(T0 + 11 * DAY);
     const summary = await importText(target, file.text);
     expect(summaryHeadline(summary)).toBe('Adds 7 reviews on 3 cards, changes no settings, removes nothing.');
     const [want, got] = [await logicalDump(source), await logicalDump(target)];

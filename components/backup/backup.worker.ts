@@ -1,0 +1,67 @@
+/**
+ * Exports and imports run here, off the page's thread: reading, checking and replaying a year
+ * of answers takes seconds of computing, and the page must keep painting its progress bar.
+ * The worker opens its own connection to the app's database; Dexie tells the page's live
+ * queries about its writes.
+ */
+import type { ImportSummary } from '@/lib/backup/merge';
+import type { ValidBackup } from '@/lib/backup/parse';
+import { applyImport, exportBackup, exportOptimizerCsv, exportReviewLogCsv, prepareImport, type Progress } from '@/lib/db/backup';
+import { openStudyDb } from '@/lib/db/database';
+import type { BackupReply, BackupRequest } from './backup-messages';
+
+const scope = self as unknown as { onmessage: ((e: MessageEvent<BackupRequest>) => void) | null; postMessage(reply: BackupReply): void };
+const db = openStudyDb();
+// Step aside when another tab upgrades the schema; the page asks the learner to reload.
+db.on('versionchange', () => {
+  db.close();
+  return false;
+});
+
+let pending: { backup: ValidBackup; summary: ImportSummary } | null = null;
+
+const reply = (r: BackupReply) => scope.postMessage(r);
+let lastReport = 0;
+const progress: Progress = (phase, done, total) => {
+  // Enough to move the bar smoothly without flooding the page with messages.
+  const now = performance.now();
+  if (done < total && now - lastReport < 50) return;
+  lastReport = now;
+  reply({ type: 'progress', phase, done, total });
+};
+
+async function handle(request: BackupRequest): Promise<void> {
+  switch (request.type) {
+    case 'export': {
+      const run = { backup: exportBackup, 'review-log': exportReviewLogCsv, 'fsrs-optimizer': exportOptimizerCsv }[request.kind];
+      const file = await run(db, Date.now(), progress);
+      reply({ type: 'exported', blob: new Blob([file.text], { type: file.mimeType }), fileName: file.fileName, reviews: file.reviews, cards: file.cards });
+      return;
+    }
+    case 'prepare': {
+      pending = null;
+      const prepared = await prepareImport(db, request.file, progress);
+      if (!prepared.ok) return reply({ type: 'problem', problem: prepared.problem });
+      pending = { backup: prepared.backup, summary: prepared.summary };
+      return reply({ type: 'preview', summary: prepared.summary });
+    }
+    case 'apply': {
+      if (!pending) return reply({ type: 'failed', message: 'There is no checked file to import. Choose the file again.' });
+      const applied = await applyImport(db, pending.backup, pending.summary, progress);
+      if (applied.ok) {
+        pending = null;
+        return reply({ type: 'imported', summary: applied.summary });
+      }
+      if ('problem' in applied) {
+        pending = null;
+        return reply({ type: 'problem', problem: applied.problem });
+      }
+      pending = { ...pending, summary: applied.changedSincePreview };
+      return reply({ type: 'changed', summary: applied.changedSincePreview });
+    }
+  }
+}
+
+scope.onmessage = (e) => {
+  handle(e.data).catch((err: unknown) => reply({ type: 'failed', message: err instanceof Error ? err.message : String(err) }));
+};

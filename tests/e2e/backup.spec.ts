@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './support/chromium';
+import { BackupPage } from './pages/backup-page';
+import { HomePage } from './pages/home-page';
+import { StudyPage } from './pages/study-page';
+import { countReviewLog } from './support/review-log';
+import { countRows } from './support/idb';
+
+const dir = mkdtempSync(join(tmpdir(), 'backup-e2e-'));
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Backup = { content: { cards: { rev: number }[]; reviews: unknown[][]; settings: unknown; decks: unknown[] } };
+/** A backup's progress. Without `rev`: a per-browser write counter (it guards against stale tabs), not progress. */
+const progressOf = (path: string) => {
+  const { content } = JSON.parse(readFileSync(path, 'utf8')) as Backup;
+  const cards = content.cards.map((c) => ({ ...c, rev: undefined }));
+  return { cards, reviews: content.reviews, settings: content.settings, decks: content.decks };
+};
+
+test('progress exported through the UI comes back whole in a fresh browser profile, through the file picker', async ({ page, playwright, baseURL }) => {
+  // Study a few cards in the first profile.
+  await page.goto('/study/');
+  const study = new StudyPage(page);
+  for (const key of ['3', '1', '4', '3', '2'] as const) await study.answerWithKeys(key);
+  expect(await countRows(page, 'reviews')).toBe(5);
+  const home = new HomePage(page);
+  await home.open();
+  const counts = await home.totals();
+  const reviewsToday = await home.reviewsToday();
+  expect(reviewsToday).toBe(5);
+
+  // Export it: a real download.
+  const backup = new BackupPage(page, baseURL!);
+  await backup.open();
+  const file = await backup.export('Export progress', dir);
+  expect(progressOf(file).reviews).toHaveLength(5);
+
+  // A fresh profile: its own, empty IndexedDB.
+  const profile = mkdtempSync(join(dir, 'profile-'));
+  const fresh = await playwright.chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL });
+  try {
+    const other = fresh.pages()[0] ?? (await fresh.newPage());
+    const otherHome = new HomePage(other);
+    await other.goto(new URL('/', baseURL).href);
+    await expect(other.getByTestId('home')).toBeVisible();
+    expect(await otherHome.reviewsToday()).toBe(0);
+
+    const restore = new BackupPage(other, baseURL!);
+    await restore.open();
+    await restore.choose(file);
+    await expect(restore.preview()).toContainText('Adds 5 reviews on ');
+    await expect(restore.preview()).toContainText('changes no settings, removes nothing.');
+    expect(await countReviewLog(other)).toBe(0);
+    await restore.confirm();
+    expect(await countReviewLog(other)).toBe(5);
+
+    // The same counts on the home page...
+    await other.goto(new URL('/', baseURL).href);
+    await expect(other.getByTestId('reviews-today')).toHaveText(String(reviewsToday));
+    expect(await otherHome.totals()).toEqual(counts);
+    await expect(other.getByTestId('streak')).toHaveText('1');
+
+    // ...and the same history: its own export holds the same cards, answers and settings.
+    await restore.open();
+    const again = await restore.export('Export progress', mkdtempSync(join(dir, 'again-')));
+    expect(progressOf(again)).toEqual(progressOf(file));
+
+    // Importing the same file again changes nothing.
+    await restore.choose(file);
+    await expect(restore.preview()).toContainText('Changes nothing: everything in this backup is already here.');
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a bad file is explained on screen and nothing is stored', async ({ page, baseURL }) => {
+  const backup = new BackupPage(page, baseURL!);
+  await backup.open();
+  await backup.choose(join(process.cwd(), 'tests/fixtures/backups/rating-7.json'));
+  const problem = page.getByTestId('import-problem');
+  await expect(problem).toContainText('rating-7.json cannot be imported');
+  await expect(problem).toContainText('column "grade": must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy); found 7.');
+  await expect(problem).toContainText('Nothing was changed.');
+  expect(await countReviewLog(page)).toBe(0);
+  await expect(page.getByTestId('import-preview')).toHaveCount(0);
+});
+
+test('the review log exports as CSV a spreadsheet opens, and in the FSRS optimizer\'s columns', async ({ page, baseURL }) => {
+  await page.goto('/study/');
+  const study = new StudyPage(page);
+  await study.answerWithKeys('3');
+  await study.answerWithKeys('1');
+  const backup = new BackupPage(page, baseURL!);
+  await backup.open();
+  const log = readFileSync(await backup.export('Export review log (CSV)', dir), 'utf8');
+  expect(log.startsWith('\uFEFFcard_id,deck,question,reviewed_at,rating,rating_name,state_before,elapsed_days,scheduled_days,answer_seconds\r\n')).toBe(true);
+  expect(log.trimEnd().split('\r\n')).toHaveLength(3);
+  const optimizer = readFileSync(await backup.export('Export for the FSRS optimizer (CSV)', dir), 'utf8');
+  const lines = optimizer.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('card_id,review_time,review_rating,review_state,review_duration');
+  expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['0', '0']);
+});
