@@ -53,17 +53,20 @@ export function BackupScreen() {
   const fileInput = useRef<HTMLInputElement>(null);
   const progressLabel = useId();
 
+  // performance.measure entries (backup:export, backup:prepare, backup:apply) are read by `npm run bench`.
   const onReply = useCallback((reply: BackupReply) => {
     switch (reply.type) {
       case 'progress':
         setBusy((b) => (b ? { ...b, phase: reply.phase, done: reply.done, total: reply.total } : b));
         return;
       case 'exported':
+        performance.measure('backup:export', 'backup:export-start');
         setBusy(null);
         saveFile(reply.blob, reply.fileName);
         setExported({ text: `Saved ${reply.fileName}: ${plural(reply.reviews, 'review')} and ${plural(reply.cards, 'card')}. Keep it somewhere other than this browser.`, failed: false });
         return;
       case 'preview':
+        performance.measure('backup:prepare', 'backup:prepare-start');
         setBusy(null);
         setImportState({ kind: 'preview', fileName: fileName.current, summary: reply.summary, changed: false });
         return;
@@ -72,6 +75,7 @@ export function BackupScreen() {
         setImportState({ kind: 'preview', fileName: fileName.current, summary: reply.summary, changed: true });
         return;
       case 'imported':
+        performance.measure('backup:apply', 'backup:apply-start');
         setBusy(null);
         setImportState({ kind: 'imported', summary: reply.summary });
         if (fileInput.current) fileInput.current.value = '';
@@ -94,6 +98,7 @@ export function BackupScreen() {
   function startExport(kind: ExportKind) {
     setExported(null);
     task.current = 'export';
+    performance.mark('backup:export-start');
     setBusy({ task: 'export', phase: 'reading', done: 0, total: 0 });
     send({ type: 'export', kind });
   }
@@ -104,12 +109,14 @@ export function BackupScreen() {
     fileName.current = file.name;
     setImportState({ kind: 'idle' });
     task.current = 'import';
+    performance.mark('backup:prepare-start');
     setBusy({ task: 'import', phase: 'reading', done: 0, total: 0 });
     send({ type: 'prepare', file });
   }
 
   function confirmImport() {
     task.current = 'import';
+    performance.mark('backup:apply-start');
     setBusy({ task: 'import', phase: 'comparing', done: 0, total: 0 });
     send({ type: 'apply' });
   }

@@ -4,9 +4,7 @@
  * The worker opens its own connection to the app's database; Dexie tells the page's live
  * queries about its writes.
  */
-import type { ImportSummary } from '@/lib/backup/merge';
-import type { ValidBackup } from '@/lib/backup/parse';
-import { applyImport, exportBackup, exportOptimizerCsv, exportReviewLogCsv, prepareImport, type Progress } from '@/lib/db/backup';
+import { applyImport, exportBackup, exportOptimizerCsv, exportReviewLogCsv, type PreparedImport, prepareImport, type Progress } from '@/lib/db/backup';
 import { openStudyDb } from '@/lib/db/database';
 import type { BackupReply, BackupRequest } from './backup-messages';
 
@@ -18,7 +16,8 @@ db.on('versionchange', () => {
   return false;
 });
 
-let pending: { backup: ValidBackup; summary: ImportSummary } | null = null;
+/** The checked file waiting for the learner's confirmation. */
+let pending: PreparedImport | null = null;
 
 const reply = (r: BackupReply) => scope.postMessage(r);
 let lastReport = 0;
@@ -42,12 +41,12 @@ async function handle(request: BackupRequest): Promise<void> {
       pending = null;
       const prepared = await prepareImport(db, request.file, progress);
       if (!prepared.ok) return reply({ type: 'problem', problem: prepared.problem });
-      pending = { backup: prepared.backup, summary: prepared.summary };
+      pending = prepared;
       return reply({ type: 'preview', summary: prepared.summary });
     }
     case 'apply': {
       if (!pending) return reply({ type: 'failed', message: 'There is no checked file to import. Choose the file again.' });
-      const applied = await applyImport(db, pending.backup, pending.summary, progress);
+      const applied = await applyImport(db, pending, progress);
       if (applied.ok) {
         pending = null;
         return reply({ type: 'imported', summary: applied.summary });
@@ -56,7 +55,7 @@ async function handle(request: BackupRequest): Promise<void> {
         pending = null;
         return reply({ type: 'problem', problem: applied.problem });
       }
-      pending = { ...pending, summary: applied.changedSincePreview };
+      // `pending` now holds the new plan: confirming again imports what the new preview shows.
       return reply({ type: 'changed', summary: applied.changedSincePreview });
     }
   }

@@ -75,6 +75,25 @@ export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problem: 
 
 const MAX_LISTED = 5;
 
+/**
+ * True when two reads of the stored data would give the same plan: same decks, same cards at
+ * the same write count (every write of a card bumps `rev`), the same answers with the same
+ * recorded results, the same settings. Cheap next to planning again, which replays every card.
+ */
+export function sameSnapshot(a: LocalSnapshot, b: LocalSnapshot): boolean {
+  if (a.decks.size !== b.decks.size || [...a.decks.keys()].some((id) => !b.decks.has(id))) return false;
+  if (a.cards.size !== b.cards.size || [...a.cards].some(([id, c]) => b.cards.get(id)?.rev !== c.rev)) return false;
+  if (a.settingsSavedAt !== b.settingsSavedAt || JSON.stringify(a.settings) !== JSON.stringify(b.settings)) return false;
+  const sameList = (x: readonly StoredReview[], y: readonly StoredReview[] | undefined) =>
+    y !== undefined && x.length === y.length && x.every((s, i) => {
+      const t = y[i]!;
+      return s.storedIn === t.storedIn && s.review.id === t.review.id && s.review.stabilityAfter === t.review.stabilityAfter &&
+        s.review.difficultyAfter === t.review.difficultyAfter && s.review.before.due === t.review.before.due;
+    });
+  if (a.reviewsByCard.size !== b.reviewsByCard.size || [...a.reviewsByCard].some(([id, list]) => !sameList(list, b.reviewsByCard.get(id)))) return false;
+  return a.reviewsById.size === b.reviewsById.size && [...a.reviewsById.keys()].every((id) => b.reviewsById.has(id));
+}
+
 /** The ids of every card the file mentions: its cards and the cards its answers belong to. */
 export function cardIdsOf(backup: ValidBackup): string[] {
   const ids = new Set(backup.cards.map((c) => c.id));

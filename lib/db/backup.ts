@@ -18,7 +18,7 @@ import {
   reviewToRow,
   settingsToBackup,
 } from '../backup/format';
-import { cardIdsOf, type ImportPlan, type ImportSummary, type LocalSnapshot, planImport } from '../backup/merge';
+import { cardIdsOf, type ImportPlan, type ImportSummary, type LocalSnapshot, planImport, sameSnapshot } from '../backup/merge';
 import { type BackupProblem, checkSize, parseBackup, type ValidBackup } from '../backup/parse';
 import type { ReviewEntry, StudyCard } from '../model';
 import { byTimeThenId, packDay, unpackDay } from '../review-pack';
@@ -120,7 +120,15 @@ export interface BackupSource {
   text(): Promise<string>;
 }
 
-export type Prepared = { ok: true; backup: ValidBackup; summary: ImportSummary } | { ok: false; problem: BackupProblem };
+/** A checked file, what importing it would do, and the stored data that plan was made from. */
+export interface PreparedImport {
+  backup: ValidBackup;
+  summary: ImportSummary;
+  plan: ImportPlan;
+  snapshot: LocalSnapshot;
+}
+
+export type Prepared = ({ ok: true } & PreparedImport) | { ok: false; problem: BackupProblem };
 
 /** Reads the stored data an import of `backup` depends on. Call inside a transaction. */
 async function readSnapshot(db: StudyDb, backup: ValidBackup): Promise<LocalSnapshot> {
@@ -163,10 +171,11 @@ export async function prepareImport(db: StudyDb, source: BackupSource, onProgres
   const parsed = await parseBackup(text, (done, total) => onProgress?.('checking', done, total));
   if (!parsed.ok) return parsed;
   onProgress?.('comparing', 0, 1);
-  const planned = await db.transaction('r', SNAPSHOT_TABLES(db), async () => planImport(await readSnapshot(db, parsed.backup), parsed.backup));
+  const snapshot = await db.transaction('r', SNAPSHOT_TABLES(db), () => readSnapshot(db, parsed.backup));
+  const planned = planImport(snapshot, parsed.backup);
   onProgress?.('comparing', 1, 1);
   if (!planned.ok) return planned;
-  return { ok: true, backup: parsed.backup, summary: planned.plan.summary };
+  return { ok: true, backup: parsed.backup, summary: planned.plan.summary, plan: planned.plan, snapshot };
 }
 
 export type Applied =
@@ -178,18 +187,29 @@ const CARD_CHUNK = 2_000;
 const PACK_CHUNK = 20;
 
 /**
- * Imports a prepared backup in one transaction, if it still does what the preview showed.
- * On `changedSincePreview` nothing was written and the new summary is to be shown instead.
+ * Imports a prepared backup in one transaction, if it still does what the preview showed: the
+ * stored data is read again inside the transaction; if it is what the plan was made from, the
+ * plan is written; otherwise the import is planned again, and written only if its summary is
+ * the one the learner confirmed. On `changedSincePreview` nothing was written: show the new
+ * summary (`prepared` then holds the new plan, ready to confirm).
  */
-export function applyImport(db: StudyDb, backup: ValidBackup, previewed: ImportSummary, onProgress?: Progress): Promise<Applied> {
+export function applyImport(db: StudyDb, prepared: PreparedImport, onProgress?: Progress): Promise<Applied> {
   return withStorageErrors(() =>
     db.transaction('rw', [...SNAPSHOT_TABLES(db), db.dayTotals], async (): Promise<Applied> => {
       onProgress?.('comparing', 0, 1);
-      const planned = planImport(await readSnapshot(db, backup), backup);
-      if (!planned.ok) return planned;
-      if (JSON.stringify(planned.plan.summary) !== JSON.stringify(previewed)) return { ok: false, changedSincePreview: planned.plan.summary };
-      await writePlan(db, planned.plan, onProgress);
-      return { ok: true, summary: planned.plan.summary };
+      const snapshot = await readSnapshot(db, prepared.backup);
+      let plan = prepared.plan;
+      if (!sameSnapshot(prepared.snapshot, snapshot)) {
+        const planned = planImport(snapshot, prepared.backup);
+        if (!planned.ok) return planned;
+        plan = planned.plan;
+        if (JSON.stringify(plan.summary) !== JSON.stringify(prepared.summary)) {
+          Object.assign(prepared, { summary: plan.summary, plan, snapshot });
+          return { ok: false, changedSincePreview: plan.summary };
+        }
+      }
+      await writePlan(db, plan, onProgress);
+      return { ok: true, summary: plan.summary };
     }),
   );
 }

@@ -61,7 +61,7 @@ export function fileSource(path: string): BackupSource {
 export async function importText(db: StudyDb, text: string) {
   const prepared = await prepareImport(db, textSource(text));
   if (!prepared.ok) throw new Error(`Import refused: ${prepared.problem.message} ${prepared.problem.details.join(' ')}`);
-  const applied = await applyImport(db, prepared.backup, prepared.summary);
+  const applied = await applyImport(db, prepared);
   if (!applied.ok) throw new Error(`Import not applied: ${JSON.stringify(applied)}`);
   return applied.summary;
 }

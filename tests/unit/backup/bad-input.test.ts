@@ -106,7 +106,7 @@ describe('a failure while writing', () => {
     const prepared = await prepareImport(db, fixture('valid.json'));
     if (!prepared.ok) throw new Error(prepared.problem.message);
     const spy = vi.spyOn(db.packedReviews, 'bulkPut').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
-    await expect(applyImport(db, prepared.backup, prepared.summary)).rejects.toBeInstanceOf(StorageFullError);
+    await expect(applyImport(db, prepared)).rejects.toBeInstanceOf(StorageFullError);
     spy.mockRestore();
     expect(await dumpAll(db)).toEqual(before);
   });

@@ -81,7 +81,7 @@ describe('importing the same file twice', () => {
     if (!prepared.ok) throw new Error(prepared.problem.message);
     expect(summaryHeadline(prepared.summary)).toBe('Changes nothing: everything in this backup is already here. Removes nothing.');
     expect(prepared.summary.reviewsAlreadyHere).toBe(7);
-    const applied = await applyImport(target, prepared.backup, prepared.summary);
+    const applied = await applyImport(target, prepared);
     expect(applied.ok).toBe(true);
     expect(await dumpAll(target)).toEqual(afterFirst);
   });
