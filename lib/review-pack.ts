@@ -1,10 +1,12 @@
 /**
- * A study day's answers packed into one stored row: three string columns and one Float64Array
- * holding the 19 numeric fields of each answer side by side.
+ * A study day's answers packed into one stored row: three text columns (the ids, card ids and
+ * deck ids of the answers, one per line) and one Float64Array holding the 19 numeric fields of
+ * each answer side by side.
  *
  * Why: IndexedDB in Chromium costs about 80 µs per stored row whatever its size, so 300,000
  * answers written one row each take 30 s or more, while the same answers packed per day (a few
- * hundred rows, their numbers copied as raw bytes) take well under a second. Imports write packs;
+ * hundred rows, their numbers copied as raw bytes, their ids as three strings rather than a
+ * million small ones) take well under a second. Imports write packs;
  * answers given on this device stay one row each (see lib/db/review-log.ts).
  *
  * Every number a ReviewEntry holds is a JavaScript double, so the Float64Array keeps it bit for
@@ -15,11 +17,27 @@ import type { CardState, Grade, ReviewEntry } from './model';
 export interface PackedDay {
   /** The study day, YYYY-MM-DD: the row's key. */
   day: string;
+  count: number;
+  /** One id per line (ids never hold a line break: see ID_PATTERN in lib/backup/format.ts). */
+  ids: string;
+  cardIds: string;
+  deckIds: string;
+  /** NUMBER_FIELDS values per answer, answer after answer. */
+  numbers: Float64Array;
+}
+
+/** A pack's text columns as lists. */
+export interface PackColumns {
   ids: string[];
   cardIds: string[];
   deckIds: string[];
-  /** NUMBER_FIELDS values per answer, answer after answer. */
-  numbers: Float64Array;
+}
+
+const SEPARATOR = '\n';
+
+export function columnsOf(pack: PackedDay): PackColumns {
+  if (pack.count === 0) return { ids: [], cardIds: [], deckIds: [] };
+  return { ids: pack.ids.split(SEPARATOR), cardIds: pack.cardIds.split(SEPARATOR), deckIds: pack.deckIds.split(SEPARATOR) };
 }
 
 export const NUMBER_FIELDS = 19;
@@ -41,6 +59,10 @@ export function byTimeThenId(a: ReviewEntry, b: ReviewEntry): number {
 export function packDay(day: string, reviews: readonly ReviewEntry[]): PackedDay {
   const sorted = reviews.slice().sort(byTimeThenId);
   const numbers = new Float64Array(sorted.length * NUMBER_FIELDS);
+  const text = (v: string) => {
+    if (v.includes(SEPARATOR)) throw new Error(`An id holds a line break: ${JSON.stringify(v)}`);
+    return v;
+  };
   sorted.forEach((r, i) => {
     if (r.day !== day) throw new Error(`Answer ${r.id} belongs to ${r.day}, not ${day}`);
     const b = r.before;
@@ -52,22 +74,29 @@ export function packDay(day: string, reviews: readonly ReviewEntry[]): PackedDay
       i * NUMBER_FIELDS,
     );
   });
-  return { day, ids: sorted.map((r) => r.id), cardIds: sorted.map((r) => r.cardId), deckIds: sorted.map((r) => r.deckId), numbers };
+  return {
+    day,
+    count: sorted.length,
+    ids: sorted.map((r) => text(r.id)).join(SEPARATOR),
+    cardIds: sorted.map((r) => text(r.cardId)).join(SEPARATOR),
+    deckIds: sorted.map((r) => text(r.deckId)).join(SEPARATOR),
+    numbers,
+  };
 }
 
-export function packedCount(pack: Pick<PackedDay, 'ids'>): number {
-  return pack.ids.length;
+export function packedCount(pack: Pick<PackedDay, 'count'>): number {
+  return pack.count;
 }
 
-/** The answer at position `i` of a pack. */
-export function unpackAt(pack: PackedDay, i: number): ReviewEntry {
+/** The answer at position `i` of a pack whose columns are `columns` (see columnsOf). */
+export function unpackAt(pack: PackedDay, columns: PackColumns, i: number): ReviewEntry {
   const n = pack.numbers;
   const o = i * NUMBER_FIELDS;
   const lastReview = n[o + 18]!;
   return {
-    id: pack.ids[i]!,
-    cardId: pack.cardIds[i]!,
-    deckId: pack.deckIds[i]!,
+    id: columns.ids[i]!,
+    cardId: columns.cardIds[i]!,
+    deckId: columns.deckIds[i]!,
     grade: n[o]! as Grade,
     reviewedAt: n[o + 1]!,
     durationMs: n[o + 2]!,
@@ -94,5 +123,6 @@ export function unpackAt(pack: PackedDay, i: number): ReviewEntry {
 }
 
 export function unpackDay(pack: PackedDay): ReviewEntry[] {
-  return pack.ids.map((_, i) => unpackAt(pack, i));
+  const columns = columnsOf(pack);
+  return columns.ids.map((_, i) => unpackAt(pack, columns, i));
 }

@@ -357,12 +357,14 @@ function checkReviewRows(rows: readonly unknown[], onProgress?: ParseProgress): 
 }
 
 function duplicates<T extends { id: string }>(items: readonly T[], what: string, where: string): string[] {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const found: string[] = [];
   items.forEach((item, i) => {
-    const first = seen.get(item.id);
-    if (first === undefined) seen.set(item.id, i);
-    else if (found.length < MAX_LISTED) found.push(`${where}[${first}] and ${where}[${i}] are the same ${what} (id ${describe(item.id)}); each may appear once.`);
+    if (!seen.has(item.id)) seen.add(item.id);
+    else if (found.length < MAX_LISTED) {
+      const first = items.findIndex((x) => x.id === item.id);
+      found.push(`${where}[${first}] and ${where}[${i}] are the same ${what} (id ${describe(item.id)}); each may appear once.`);
+    }
   });
   return found;
 }

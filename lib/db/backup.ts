@@ -123,6 +123,7 @@ export interface BackupSource {
 /** A checked file, what importing it would do, and the stored data that plan was made from. */
 export interface PreparedImport {
   backup: ValidBackup;
+  ids: FileIds;
   summary: ImportSummary;
   plan: ImportPlan;
   snapshot: LocalSnapshot;
@@ -130,9 +131,16 @@ export interface PreparedImport {
 
 export type Prepared = ({ ok: true } & PreparedImport) | { ok: false; problem: BackupProblem };
 
-/** Reads the stored data an import of `backup` depends on. Call inside a transaction. */
-async function readSnapshot(db: StudyDb, backup: ValidBackup): Promise<LocalSnapshot> {
-  const cardIds = cardIdsOf(backup);
+/** The ids a file mentions, worked out once per file. */
+interface FileIds {
+  cardIds: string[];
+  reviewIds: string[];
+}
+
+const idsOf = (backup: ValidBackup): FileIds => ({ cardIds: cardIdsOf(backup), reviewIds: backup.reviews.map((r) => r.id) });
+
+/** Reads the stored data an import depends on. Call inside a transaction. */
+async function readSnapshot(db: StudyDb, { cardIds, reviewIds }: FileIds): Promise<LocalSnapshot> {
   // One getAll beats thousands of single gets once the file names more than a few cards.
   const cardsRead = cardIds.length > 500
     ? db.cards.toArray().then((all) => {
@@ -143,7 +151,7 @@ async function readSnapshot(db: StudyDb, backup: ValidBackup): Promise<LocalSnap
   const [decks, cards, reviews, settings] = await Promise.all([
     db.decks.toArray(),
     cardsRead,
-    loadStoredReviewsFor(db, cardIds, backup.reviews.map((r) => r.id)),
+    loadStoredReviewsFor(db, cardIds, reviewIds),
     loadStoredSettings(db),
   ]);
   return {
@@ -171,11 +179,12 @@ export async function prepareImport(db: StudyDb, source: BackupSource, onProgres
   const parsed = await parseBackup(text, (done, total) => onProgress?.('checking', done, total));
   if (!parsed.ok) return parsed;
   onProgress?.('comparing', 0, 1);
-  const snapshot = await db.transaction('r', SNAPSHOT_TABLES(db), () => readSnapshot(db, parsed.backup));
+  const ids = idsOf(parsed.backup);
+  const snapshot = await db.transaction('r', SNAPSHOT_TABLES(db), () => readSnapshot(db, ids));
   const planned = planImport(snapshot, parsed.backup);
   onProgress?.('comparing', 1, 1);
   if (!planned.ok) return planned;
-  return { ok: true, backup: parsed.backup, summary: planned.plan.summary, plan: planned.plan, snapshot };
+  return { ok: true, backup: parsed.backup, ids, summary: planned.plan.summary, plan: planned.plan, snapshot };
 }
 
 export type Applied =
@@ -197,7 +206,7 @@ export function applyImport(db: StudyDb, prepared: PreparedImport, onProgress?: 
   return withStorageErrors(() =>
     db.transaction('rw', [...SNAPSHOT_TABLES(db), db.dayTotals], async (): Promise<Applied> => {
       onProgress?.('comparing', 0, 1);
-      const snapshot = await readSnapshot(db, prepared.backup);
+      const snapshot = await readSnapshot(db, prepared.ids);
       let plan = prepared.plan;
       if (!sameSnapshot(prepared.snapshot, snapshot)) {
         const planned = planImport(snapshot, prepared.backup);

@@ -5,7 +5,7 @@
  * day of it, reads it here so that it never misses either part.
  */
 import { type ReviewEntry } from '../model';
-import { type PackedDay, packedCount, type StoredReview, unpackAt, unpackDay } from '../review-pack';
+import { columnsOf, type PackedDay, packedCount, type StoredReview, unpackAt, unpackDay } from '../review-pack';
 import type { StudyDb } from './database';
 
 /** Every answer of one study day, optionally of one deck only. */
@@ -15,8 +15,9 @@ export async function reviewsOnDay(db: StudyDb, day: string, deckId?: string): P
     db.packedReviews.get(day),
   ]);
   if (!pack) return rows;
+  const columns = columnsOf(pack);
   const packed: ReviewEntry[] = [];
-  for (let i = 0; i < pack.ids.length; i += 1) if (deckId === undefined || pack.deckIds[i] === deckId) packed.push(unpackAt(pack, i));
+  for (let i = 0; i < pack.count; i += 1) if (deckId === undefined || columns.deckIds[i] === deckId) packed.push(unpackAt(pack, columns, i));
   return [...rows, ...packed];
 }
 
@@ -65,6 +66,9 @@ export async function loadStoredReviewsFor(
 ): Promise<{ byCard: Map<string, StoredReview[]>; byId: Map<string, StoredReview> }> {
   const byCard = new Map<string, StoredReview[]>();
   const byId = new Map<string, StoredReview>();
+  const [rows, packs] = await Promise.all([db.reviews.count(), db.packedReviews.count()]);
+  // An empty log (a new device) is the common case for a large restore: nothing to look up.
+  if (rows === 0 && packs === 0) return { byCard, byId };
   const wantedCards = new Set(cardIds);
   const wantedIds = new Set(reviewIds);
   const add = (s: StoredReview) => {
@@ -75,8 +79,7 @@ export async function loadStoredReviewsFor(
     }
     if (wantedIds.has(s.review.id)) byId.set(s.review.id, s);
   };
-  // An empty log (a new device) is the common case for a large restore: skip the index walks.
-  if ((await db.reviews.count()) > 0) {
+  if (rows > 0) {
     const [ofCards, withIds] = await Promise.all([
       cardIds.length ? db.reviews.where('cardId').anyOf(cardIds as string[]).toArray() : [],
       reviewIds.length ? db.reviews.where(':id').anyOf(reviewIds as string[]).toArray() : [],
@@ -89,8 +92,9 @@ export async function loadStoredReviewsFor(
     }
   }
   await db.packedReviews.each((pack: PackedDay) => {
-    for (let i = 0; i < pack.ids.length; i += 1) {
-      if (wantedCards.has(pack.cardIds[i]!) || wantedIds.has(pack.ids[i]!)) add({ review: unpackAt(pack, i), storedIn: 'packed' });
+    const columns = columnsOf(pack);
+    for (let i = 0; i < pack.count; i += 1) {
+      if (wantedCards.has(columns.cardIds[i]!) || wantedIds.has(columns.ids[i]!)) add({ review: unpackAt(pack, columns, i), storedIn: 'packed' });
     }
   });
   return { byCard, byId };

@@ -17,7 +17,7 @@ export function countReviewLog(page: Page): Promise<number> {
           const packs = tx.objectStore('packedReviews').getAll();
           tx.oncomplete = () => {
             db.close();
-            resolve(rows.result + (packs.result as { ids: string[] }[]).reduce((n, p) => n + p.ids.length, 0));
+            resolve(rows.result + (packs.result as { count: number }[]).reduce((n, p) => n + p.count, 0));
           };
           tx.onerror = () => reject(tx.error);
         };

@@ -32,12 +32,18 @@ describe('a packed day', () => {
       review({ id: 'c', reviewedAt: T0 + 1, stabilityAfter: Number.MIN_VALUE, difficultyAfter: 10 }),
     ];
     const pack = packDay('2026-11-24', answers);
-    expect(pack.ids).toEqual(['c', 'a', 'b']);
+    expect(pack.ids).toBe('c\na\nb');
+    expect(pack.count).toBe(3);
     expect(unpackDay(structuredClone(pack))).toEqual([answers[2], answers[1], answers[0]]);
   });
 
-  it('refuses an answer of another day', () => {
+  it('refuses an answer of another day, and an id that would break the id columns', () => {
     expect(() => packDay('2026-11-25', [review({ id: 'r1' })])).toThrow(/belongs to 2026-11-24/);
+    expect(() => packDay('2026-11-24', [review({ id: 'r\n1' })])).toThrow(/line break/);
+  });
+
+  it('packs an empty day as empty columns', () => {
+    expect(unpackDay(packDay('2026-11-24', []))).toEqual([]);
   });
 });
 
