@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { importedHeadline, type ImportSummary, summaryDetails, summaryHeadline } from '@/lib/backup/merge';
 import type { BackupProblem } from '@/lib/backup/parse';
 import type { Phase } from '@/lib/db/backup';
@@ -92,6 +92,12 @@ export function BackupScreen() {
     }
   }, []);
   const send = useBackupWorker(onReply);
+  // A preview or a result appears after seconds of work: move focus to it so keyboard and
+  // screen-reader users land on what needs their attention next.
+  const outcome = useRef<HTMLHeadingElement | HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (importState.kind !== 'idle') outcome.current?.focus();
+  }, [importState]);
 
   if (!db || !settings) return <p className="muted" role="status">Loading…</p>;
 
@@ -189,7 +195,7 @@ export function BackupScreen() {
 
         {importState.kind === 'preview' && (
           <div className="rounded-lg border border-indigo-400 p-4" role="region" aria-labelledby="preview-heading" data-testid="import-preview">
-            <h3 id="preview-heading" className="font-semibold">What importing {importState.fileName} would do</h3>
+            <h3 id="preview-heading" ref={outcome} tabIndex={-1} className="font-semibold">What importing {importState.fileName} would do</h3>
             {importState.changed && (
               <p className="mt-2 font-medium" role="alert">
                 ⚠ Your progress changed since the file was checked (perhaps in another tab), so nothing was imported yet. This is what importing would do now:
@@ -208,14 +214,14 @@ export function BackupScreen() {
         )}
 
         {importState.kind === 'imported' && (
-          <p role="status" className="font-medium" data-testid="import-done">
+          <p role="status" ref={outcome} tabIndex={-1} className="font-medium" data-testid="import-done">
             ✓ Imported. {importedHeadline(importState.summary)}
           </p>
         )}
 
         {importState.kind === 'problem' && (
           <div role="alert" className="rounded-lg border border-red-600 p-4 dark:border-red-400" data-testid="import-problem">
-            <h3 className="font-semibold">⚠ {importState.fileName} cannot be imported</h3>
+            <h3 ref={outcome} tabIndex={-1} className="font-semibold">⚠ {importState.fileName} cannot be imported</h3>
             <p className="mt-1">{importState.problem.message}</p>
             {importState.problem.details.length > 0 && (
               <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
@@ -228,7 +234,7 @@ export function BackupScreen() {
 
         {importState.kind === 'failed' && (
           <div role="alert" className="rounded-lg border border-red-600 p-4 dark:border-red-400" data-testid="import-problem">
-            <h3 className="font-semibold">⚠ The import did not complete</h3>
+            <h3 ref={outcome} tabIndex={-1} className="font-semibold">⚠ The import did not complete</h3>
             <p className="mt-1">{importState.message}</p>
             <p className="mt-2 text-sm">Nothing was changed: an import is written all at once or not at all.</p>
           </div>

@@ -21,11 +21,13 @@ let pending: PreparedImport | null = null;
 
 const reply = (r: BackupReply) => scope.postMessage(r);
 let lastReport = 0;
+let lastPhase = '';
 const progress: Progress = (phase, done, total) => {
   // Enough to move the bar smoothly without flooding the page with messages.
   const now = performance.now();
-  if (done < total && now - lastReport < 50) return;
+  if (phase === lastPhase && done < total && now - lastReport < 50) return;
   lastReport = now;
+  lastPhase = phase;
   reply({ type: 'progress', phase, done, total });
 };
 

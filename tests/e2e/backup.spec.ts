@@ -25,7 +25,7 @@ test('progress exported through the UI comes back whole in a fresh browser profi
   await page.goto('/study/');
   const study = new StudyPage(page);
   for (const key of ['3', '1', '4', '3', '2'] as const) await study.answerWithKeys(key);
-  expect(await countRows(page, 'reviews')).toBe(5);
+  await expect.poll(() => countRows(page, 'reviews')).toBe(5);
   const home = new HomePage(page);
   await home.open();
   const counts = await home.totals();
@@ -54,7 +54,12 @@ test('progress exported through the UI comes back whole in a fresh browser profi
     await expect(restore.preview()).toContainText('Adds 5 reviews on ');
     await expect(restore.preview()).toContainText('changes no settings, removes nothing.');
     expect(await countReviewLog(other)).toBe(0);
-    await restore.confirm();
+    // Keyboard only: focus lands on the preview; Tab reaches "Import"; Enter confirms.
+    await expect(other.getByRole('heading', { name: /What importing .* would do/ })).toBeFocused();
+    await other.keyboard.press('Tab');
+    await expect(restore.preview().getByRole('button', { name: 'Import', exact: true })).toBeFocused();
+    await other.keyboard.press('Enter');
+    await expect(other.getByTestId('import-done')).toContainText('Imported. Added 5 reviews on ');
     expect(await countReviewLog(other)).toBe(5);
 
     // The same counts on the home page...
@@ -93,6 +98,8 @@ test('the review log exports as CSV a spreadsheet opens, and in the FSRS optimiz
   const study = new StudyPage(page);
   await study.answerWithKeys('3');
   await study.answerWithKeys('1');
+  // The study screen stores an answer just after painting the next card: wait for both.
+  await expect.poll(() => countRows(page, 'reviews')).toBe(2);
   const backup = new BackupPage(page, baseURL!);
   await backup.open();
   const log = readFileSync(await backup.export('Export review log (CSV)', dir), 'utf8');
