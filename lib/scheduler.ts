@@ -124,7 +124,7 @@ const DAY_MS = 86_400_000;
 /**
  * Probability of recalling the card at `at` (FSRS retrievability); 0 for a card never studied.
  */
-export function retrievabilityOn(scheduler: Scheduler, memory: MemoryState, at: number): number {
+export function retrievabilityOn(scheduler: Scheduler, memory: Pick<MemoryState, 'state' | 'lastReview' | 'stability'>, at: number): number {
   if (memory.state === CardState.New || memory.lastReview === null) return 0;
   const elapsed = Math.max(0, (at - memory.lastReview) / DAY_MS);
   return forgetting_curve(scheduler.parameters.w, elapsed, memory.stability);

@@ -2,6 +2,7 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { repairCardDigest } from '@/lib/db/card-digest';
 import { repairDayTotals } from '@/lib/db/day-totals';
 import { loadStats } from '@/lib/db/stats';
 import generated from '@/lib/decks/generated/decks.json';
@@ -20,6 +21,12 @@ import './stats-print.css';
 const DOMAINS = (generated as GeneratedDecks).domains;
 let repairChecked = false;
 
+/** Runs `work` when the browser has nothing better to do (Safari has no requestIdleCallback). */
+function whenIdle(work: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+}
+
 export function StatsScreen() {
   const db = useStudyDb();
   const settings = useSettings();
@@ -29,16 +36,24 @@ export function StatsScreen() {
     [db, settings],
   );
 
-  // The page reads per-day totals; if rows reached the log some other way, make them agree again.
-  // The check counts the whole log (hundreds of ms on a large one), so it waits until the figures
-  // are on screen and runs once per page load.
+  // The page reads per-day totals and the card digest; if rows reached the log or the cards some
+  // other way (a tool, the benchmark's raw seed), make them agree again. The checks read every
+  // card key and count the whole log (hundreds of ms on a large collection), so they wait until
+  // the figures are on screen and the browser is idle, once per page load. A rebuild changes the
+  // tables the figures are read from, so the live query redraws them.
   const loaded = stats !== undefined;
   useEffect(() => {
     if (!db || !loaded || repairChecked) return;
     repairChecked = true;
-    repairDayTotals(db)
-      .then((rebuilt) => rebuilt && setRepairNote('The daily totals did not match your review history and were recounted.'))
-      .catch((e: unknown) => setRepairNote(`The daily totals could not be recounted: ${e instanceof Error ? e.message : String(e)}`));
+    const notes: string[] = [];
+    const check = async () => {
+      if (await repairCardDigest(db)) notes.push('The card summary did not match your cards and was rebuilt.');
+      if (await repairDayTotals(db)) notes.push('The daily totals did not match your review history and were recounted.');
+      if (notes.length) setRepairNote(notes.join(' '));
+    };
+    whenIdle(() =>
+      check().catch((e: unknown) => setRepairNote(`Your statistics could not be checked against your data: ${e instanceof Error ? e.message : String(e)}`)),
+    );
   }, [db, loaded]);
 
   if (!db || !settings || !stats) return <p className="muted" role="status">Loading your progress…</p>;

@@ -15,11 +15,18 @@
  * (lib/review-pack.ts). Chromium spends ~80 µs on every stored row, so a restore of 300,000
  * answers as rows would take 30 s; packed it takes well under one. Answers given on this device
  * stay in `reviews`, one row each. Read the log through lib/db/review-log.ts, which sees both.
+ *
+ * Version 4 adds `cardDigest`: what the statistics page needs of every card, packed into 64 rows
+ * (lib/stats/card-digest.ts), so the page reads a few rows instead of 20,000 cards and their
+ * index keys. A middleware (lib/db/card-digest.ts) keeps it in step with every write to `cards`;
+ * the upgrade fills it from the existing cards.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Deck, ReviewEntry, StudyCard, StudySettings } from '../model';
 import type { PackedDay } from '../review-pack';
+import type { DigestPack } from '../stats/card-digest';
 import type { DayTotals } from '../stats/day-totals';
+import { cardDigestMiddleware, rebuildDigestIn } from './card-digest';
 import { rebuildTotalsIn } from './day-totals';
 
 export interface SettingsRow extends StudySettings {
@@ -34,7 +41,7 @@ export interface MetaRow {
 }
 
 export const DB_NAME = 'cism-cissp-study';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export type StudyDb = Dexie & {
   decks: EntityTable<Deck, 'id'>;
@@ -44,6 +51,7 @@ export type StudyDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   dayTotals: EntityTable<DayTotals, 'day'>;
   packedReviews: EntityTable<PackedDay, 'day'>;
+  cardDigest: EntityTable<DigestPack, 'bucket'>;
 };
 
 export function openStudyDb(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]): StudyDb {
@@ -60,5 +68,9 @@ export function openStudyDb(name: string = DB_NAME, options?: ConstructorParamet
     .upgrade((tx) => rebuildTotalsIn(tx.table('reviews'), tx.table('dayTotals')));
   // A new, empty table: nothing to convert.
   db.version(3).stores({ packedReviews: 'day' });
+  db.version(4)
+    .stores({ cardDigest: 'bucket' })
+    .upgrade((tx) => rebuildDigestIn(tx.table('cards'), tx.table('cardDigest')));
+  db.use(cardDigestMiddleware);
   return db;
 }

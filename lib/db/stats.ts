@@ -1,21 +1,24 @@
 /**
  * Reads for the statistics page. Activity, streak and retention come from the per-day totals
- * (a few hundred rows), the forecast from index keys alone, card counts from index counts, and
- * readiness from the cards of the two current exam outlines.
+ * (a few hundred rows); everything about cards (forecast, counts per deck, readiness, pacing)
+ * from the card digest (64 packed rows, see lib/stats/card-digest.ts), never from the cards
+ * themselves: Chromium returns stored rows and even index keys at ~10 µs each, so reading
+ * 20,000 cards or their keys cost well over a second.
  */
-import Dexie from 'dexie';
 import type { CertificationId, GeneratedDomain } from '../decks/types';
-import type { Deck, StudySettings } from '../model';
-import { createScheduler } from '../scheduler';
+import { type Deck, queueOf, type StudySettings } from '../model';
+import { createScheduler, type Scheduler } from '../scheduler';
 import { activityOver, type DayActivity, type Heatmap, heatmapOf } from '../stats/activity';
 import { startOfStudyDay } from '../stats/calendar';
-import { emptyStateCounts, type StateCounts, tallyStates } from '../stats/card-states';
+import type { DigestEntry } from '../stats/card-digest';
+import { type StateCounts, tallyStates } from '../stats/card-states';
 import { examDateOf } from '../stats/exam-plan';
 import { type ForecastDay, forecastOf } from '../stats/forecast';
 import { type Pacing, pacingOf } from '../stats/pacing';
-import { type CertificationReadiness, READINESS_OUTLINES, readinessOf } from '../stats/readiness';
+import { type CertificationReadiness, readinessOf } from '../stats/readiness';
 import { type RetentionRow, retentionOf } from '../stats/retention';
 import { studyDayOf } from '../study-day';
+import { readCardDigest } from './card-digest';
 import type { StudyDb } from './database';
 import { loadSettings, saveSettings } from './settings';
 
@@ -43,79 +46,51 @@ export interface StatsData {
 const CERTIFICATIONS: readonly CertificationId[] = ['cism', 'cissp'];
 const DAY_MS = 86_400_000;
 
-async function dueTimes(db: StudyDb, before: number): Promise<number[]> {
-  const keysOf = (queue: string) =>
-    db.cards.where('[queue+rank]').between([queue, Dexie.minKey], [queue, before], true, false).keys();
-  const keys = (await Promise.all([keysOf('learn'), keysOf('review')])).flat() as unknown as [string, number][];
-  return keys.map((k) => k[1]);
-}
-
-async function deckCounts(db: StudyDb, deckId: string): Promise<StateCounts> {
-  const range = (queue: string) => db.cards.where('[deckId+queue+rank]').between([deckId, queue, Dexie.minKey], [deckId, queue, Dexie.maxKey]);
-  const [fresh, review, learning, off] = await Promise.all([
-    range('new').count(),
-    range('review').count(),
-    range('learn').toArray(),
-    range('off').toArray(),
-  ]);
-  return tallyStates([...learning, ...off], { ...emptyStateCounts(), new: fresh, review });
-}
-
-/** Primary keys of the cards waiting as new, and of those set aside (suspended or retired). */
-interface QueueKeys {
-  fresh: Set<string>;
-  off: Set<string>;
-}
-
-async function certification(db: StudyDb, cert: CertificationId, domains: readonly GeneratedDomain[], settings: StudySettings, now: number, today: string, queues: QueueKeys): Promise<CertificationProgress> {
-  const outline = READINESS_OUTLINES[cert];
-  const tags = domains.filter((d) => d.certification === cert && d.outline === outline).map((d) => `domain:${d.key}`);
+function certification(cert: CertificationId, cards: readonly DigestEntry[], domains: readonly GeneratedDomain[], settings: StudySettings, scheduler: Scheduler, now: number, today: string): CertificationProgress {
   const examDate = examDateOf(settings, cert);
-  // One index range per domain (getAll), not anyOf(): anyOf walks a cursor, several times slower.
-  const [perDomain, certKeys] = await Promise.all([
-    Promise.all(tags.map((t) => db.cards.where('tags').equals(t).toArray())),
-    db.cards.where('tags').equals(`cert:${cert}`).primaryKeys(),
-  ]);
-  // Pacing needs counts only: keys, not rows. The "new" queue never holds suspended or retired cards.
-  const unseen = certKeys.filter((k) => queues.fresh.has(k)).length;
+  const tag = `cert:${cert}`;
+  const own = cards.filter((c) => c.tags.includes(tag));
+  // Pacing needs counts only. The "new" queue never holds suspended or retired cards.
+  const unseen = own.filter((c) => queueOf(c) === 'new').length;
   const examAt = examDate === null ? null : startOfStudyDay(examDate, settings.dayStartHour);
   return {
     certification: cert,
     examDate,
-    readiness: readinessOf(cert, domains, [...new Map(perDomain.flat().map((c) => [c.id, c])).values()], createScheduler(settings), now, examAt),
+    // readinessOf picks the cards carrying one of the outline's domain tags itself.
+    readiness: readinessOf(cert, domains, cards, scheduler, now, examAt),
     pacing: pacingOf(unseen, today, examDate, settings.pacingBufferDays),
-    cards: certKeys.filter((k) => !queues.off.has(k)).length,
+    cards: own.filter((c) => queueOf(c) !== 'off').length,
   };
 }
 
 /** Everything the statistics page shows, as of `now`. */
 export function loadStats(db: StudyDb, settings: StudySettings, domains: readonly GeneratedDomain[], now: number): Promise<StatsData> {
   // One read transaction: a consistent picture, and far less overhead than a transaction per query.
-  return db.transaction('r', db.decks, db.cards, db.dayTotals, () => readStats(db, settings, domains, now));
+  return db.transaction('r', db.decks, db.dayTotals, db.cardDigest, () => readStats(db, settings, domains, now));
 }
 
 async function readStats(db: StudyDb, settings: StudySettings, domains: readonly GeneratedDomain[], now: number): Promise<StatsData> {
   const today = studyDayOf(now, settings.dayStartHour);
-  const decks = (await db.decks.toArray()).filter((d) => !d.retired).sort((a, b) => a.name.localeCompare(b.name));
-  const [fresh, off] = await Promise.all([
-    db.cards.where('queue').equals('new').primaryKeys(),
-    db.cards.where('queue').equals('off').primaryKeys(),
-  ]);
-  const queues = { fresh: new Set(fresh), off: new Set(off) };
-  const [totals, dues, counts, certifications] = await Promise.all([
-    db.dayTotals.toArray(),
-    dueTimes(db, now + 31 * DAY_MS),
-    Promise.all(decks.map((d) => deckCounts(db, d.id))),
-    Promise.all(CERTIFICATIONS.map((c) => certification(db, c, domains, settings, now, today, queues))),
-  ]);
+  const [allDecks, totals, cards] = await Promise.all([db.decks.toArray(), db.dayTotals.toArray(), readCardDigest(db)]);
+  const decks = allDecks.filter((d) => !d.retired).sort((a, b) => a.name.localeCompare(b.name));
+
+  const byDeck = new Map<string, DigestEntry[]>(decks.map((d) => [d.id, []]));
+  const dues: number[] = [];
+  const horizon = now + 31 * DAY_MS;
+  for (const c of cards) {
+    byDeck.get(c.deckId)?.push(c);
+    const queue = queueOf(c);
+    if ((queue === 'learn' || queue === 'review') && c.due < horizon) dues.push(c.due);
+  }
+  const scheduler = createScheduler(settings);
   return {
     today,
     heatmap: heatmapOf(totals, today),
     activity: activityOver(totals, today, 365),
     forecast: forecastOf(dues, now, settings.dayStartHour, 30),
-    decks: decks.map((deck, i) => ({ deck, counts: counts[i]! })),
+    decks: decks.map((deck) => ({ deck, counts: tallyStates(byDeck.get(deck.id)!) })),
     retention: retentionOf(totals, today),
-    certifications,
+    certifications: CERTIFICATIONS.map((c) => certification(c, cards, domains, settings, scheduler, now, today)),
     newCardsPerDay: settings.newCardsPerDay,
   };
 }

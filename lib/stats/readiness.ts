@@ -12,7 +12,8 @@ import { retrievabilityOn, type Scheduler } from '../scheduler';
 export const READINESS_OUTLINES: Record<CertificationId, string> = { cism: 'cism-2022', cissp: 'cissp-2024' };
 export const CERTIFICATION_NAMES: Record<CertificationId, string> = { cism: 'CISM', cissp: 'CISSP' };
 
-export type ReadinessCard = MemoryState & Pick<StudyCard, 'tags' | 'retired'>;
+/** What readiness needs of a card (a full StudyCard or its digest entry). */
+export type ReadinessCard = Pick<MemoryState, 'state' | 'stability' | 'lastReview'> & Pick<StudyCard, 'tags' | 'retired'>;
 
 export interface DomainReadiness {
   key: string;

@@ -1,8 +1,10 @@
 /**
  * The statistics page on the full collection. The seeded cards are retagged as CISSP cards
- * spread over the eight 2024 domains, so readiness has to read and score all 20,000 of them
- * (the worst case), and the 300,000 seeded review rows reach the page only through the per-day
- * totals, which the page recounts once because the seed wrote the log around answerCard.
+ * spread over the eight 2024 domains, so readiness has to score all 20,000 of them (the worst
+ * case). The page reads cards only through the card digest and the 300,000 seeded review rows
+ * only through the per-day totals; the seed wrote both around the app, so the first visit
+ * rebuilds the digest and recounts the totals (measured apart), and the timed visits after it
+ * read what the app itself keeps up to date.
  */
 import type { Page } from 'playwright-core';
 import { type BenchCase, seedCollection, summarize } from './lib';
@@ -27,7 +29,9 @@ async function retagAsCissp(): Promise<number> {
   });
   let n = 0;
   await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('cards', 'readwrite');
+    const tx = db.transaction(['cards', 'cardDigest'], 'readwrite');
+    // Writing cards around the app leaves its card digest behind: empty it, so the page rebuilds it.
+    tx.objectStore('cardDigest').clear();
     const req = tx.objectStore('cards').openCursor();
     req.onsuccess = () => {
       const cursor = req.result;
@@ -81,7 +85,7 @@ const statsPage: BenchCase = {
           note: `readiness over ${retagged.toLocaleString('en')} CISSP cards; heatmap: ${answers.split(';')[0]}; first load discarded (warm-up)`,
         }),
         summarize('stats: one-off recount of per-day totals from the review log', [recount], {
-          note: 'only after rows were written around answerCard (raw seed or an old import); the v1→v2 upgrade does the same work once',
+          note: 'only after rows were written around the app (raw seed or an old import); includes rebuilding the card digest from 20,000 cards; the v1→v2 and v3→v4 upgrades do the same work once',
         }),
       ];
     } finally {

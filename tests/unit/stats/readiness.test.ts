@@ -21,7 +21,7 @@ const domains: GeneratedDomain[] = [
 
 function card(tag: string, stability: number, daysSinceReview: number | null, extra: Partial<ReadinessCard> = {}): ReadinessCard {
   return {
-    due: T0, stability, difficulty: 5, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 1, lapses: 0,
+    stability,
     state: daysSinceReview === null ? CardState.New : CardState.Review,
     lastReview: daysSinceReview === null ? null : T0 - daysSinceReview * DAY,
     tags: [tag], retired: false, ...extra,

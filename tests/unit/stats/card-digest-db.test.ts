@@ -1,0 +1,158 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { answerCard, undoAnswer } from '@/lib/db/answer';
+import { readCardDigest, rebuildCardDigest, repairCardDigest } from '@/lib/db/card-digest';
+import { openStudyDb, SCHEMA_VERSION, type StudyDb } from '@/lib/db/database';
+import { syncBuiltinDecks } from '@/lib/db/sync-decks';
+import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';
+import { createScheduler } from '@/lib/scheduler';
+import { bucketOf, DIGEST_BUCKETS, digestOf, packDigest, unpackDigest, updatePack } from '@/lib/stats/card-digest';
+import { DAY, T0, makeCard, makeGenerated } from '../../helpers/cards';
+import { freshDb } from '../../helpers/db';
+
+const byId = <T extends { id: string }>(rows: T[]) => rows.slice().sort((a, b) => a.id.localeCompare(b.id));
+
+/** The digest must always say exactly what the cards say. */
+async function expectDigestMatchesCards(db: StudyDb) {
+  const [digest, cards] = await Promise.all([readCardDigest(db), db.cards.toArray()]);
+  expect(byId(digest)).toEqual(byId(cards.map(digestOf)));
+}
+
+/** Version 3 of the schema exactly as it shipped: the fixture the version-4 upgrade starts from. */
+function openVersion3(name: string) {
+  const db = new Dexie(name);
+  db.version(1).stores({
+    decks: 'id',
+    cards: 'id, deckId, queue, [deckId+queue+rank], [queue+rank], *tags',
+    reviews: 'id, cardId, day, reviewedAt, [deckId+day]',
+    settings: 'id',
+    meta: 'key',
+  });
+  db.version(2).stores({ dayTotals: 'day' });
+  db.version(3).stores({ packedReviews: 'day' });
+  return db;
+}
+
+const scheduler = createScheduler({ ...DEFAULT_SETTINGS, fuzz: false });
+const studied = (id: string) =>
+  makeCard({ id, tags: ['cert:cissp', 'outline:cissp-2024', 'domain:cissp-2024/3', 'template:x'], state: CardState.Review, stability: 12.5, lastReview: T0 - 3 * DAY, due: T0 + DAY });
+
+describe('card digest (pure)', () => {
+  it('keeps only the statistics tags and round-trips through a pack, null last review included', () => {
+    const cards = [studied('a'), makeCard({ id: 'b', suspended: true }), makeCard({ id: 'c', retired: true, deckId: 'deck-b' })];
+    const entries = cards.map(digestOf);
+    expect(entries[0]!.tags).toEqual(['cert:cissp', 'domain:cissp-2024/3']);
+    expect(unpackDigest(packDigest(7, entries))).toEqual(entries);
+    expect(entries[1]).toMatchObject({ lastReview: null, suspended: true, retired: false });
+  });
+
+  it('updates a pack in place: replaces, adds and removes by id', () => {
+    const pack = packDigest(1, [digestOf(makeCard({ id: 'a' })), digestOf(makeCard({ id: 'b' }))]);
+    const next = unpackDigest(updatePack(pack, 1, [digestOf(studied('a')), digestOf(makeCard({ id: 'c' }))], ['b']));
+    expect(next.map((e) => e.id).sort()).toEqual(['a', 'c']);
+    expect(next.find((e) => e.id === 'a')!.stability).toBe(12.5);
+  });
+
+  it('spreads ids over the buckets', () => {
+    const buckets = new Set(Array.from({ length: 2000 }, (_, i) => bucketOf(`card-${i}`)));
+    expect(buckets.size).toBe(DIGEST_BUCKETS);
+    expect([...buckets].every((b) => b >= 0 && b < DIGEST_BUCKETS)).toBe(true);
+  });
+});
+
+describe('schema version 4: card digest', () => {
+  it('fills the digest from the cards of a version-3 database, leaving the cards as they were', async () => {
+    const name = `v3-fixture-${process.pid}`;
+    const old = openVersion3(name);
+    await old.table('cards').bulkAdd([studied('s1'), makeCard({ id: 'n1', order: 1 }), makeCard({ id: 'x1', retired: true })]);
+    const cardsBefore = await old.table('cards').toArray();
+    old.close();
+
+    const db = openStudyDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.cards.toArray()).toEqual(cardsBefore);
+    await expectDigestMatchesCards(db);
+    expect(await readCardDigest(db)).toHaveLength(3);
+    db.close();
+  });
+});
+
+describe('card digest kept in step with the cards', () => {
+  it('through answers and undos', async () => {
+    const db = freshDb();
+    await db.cards.bulkAdd([makeCard({ id: 'c1' }), makeCard({ id: 'c2', order: 1 })]);
+    const first = await answerCard(db, scheduler, { cardId: 'c1', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1000, dayStartHour: 4 });
+    await expectDigestMatchesCards(db);
+    expect((await readCardDigest(db)).find((e) => e.id === 'c1')!.state).not.toBe(CardState.New);
+    await answerCard(db, scheduler, { cardId: 'c1', shownRev: first.card.rev, grade: Grade.Again, now: T0 + 60_000, durationMs: 1000, dayStartHour: 4, reviewId: 'r2' });
+    await expectDigestMatchesCards(db);
+    await undoAnswer(db, 'r2');
+    await undoAnswer(db, first.review.id);
+    await expectDigestMatchesCards(db);
+    expect((await readCardDigest(db)).find((e) => e.id === 'c1')!.state).toBe(CardState.New);
+  });
+
+  it('through the built-in deck sync: added, changed and retired cards', async () => {
+    const db = freshDb();
+    await syncBuiltinDecks(db, makeGenerated(6), T0);
+    await expectDigestMatchesCards(db);
+    await syncBuiltinDecks(db, makeGenerated(4), T0 + DAY);
+    await expectDigestMatchesCards(db);
+    expect((await readCardDigest(db)).filter((e) => e.retired)).toHaveLength(2);
+  });
+
+  it('through update, delete, a range delete and clear', async () => {
+    const db = freshDb();
+    await db.cards.bulkPut(Array.from({ length: 200 }, (_, i) => makeCard({ id: `c${String(i).padStart(3, '0')}`, order: i })));
+    await db.cards.update('c001', { suspended: true, tags: ['domain:cism-2022/1'] });
+    await db.cards.where('deckId').equals('deck-a').modify({ stability: 3 });
+    await expectDigestMatchesCards(db);
+    await db.cards.bulkDelete(['c002', 'c003']);
+    await expectDigestMatchesCards(db);
+    await db.cards.where('id').between('c100', 'c150').delete();
+    await expectDigestMatchesCards(db);
+    expect(await readCardDigest(db)).toHaveLength(148); // 200 − 2 − c100…c149
+    await db.cards.clear();
+    expect(await readCardDigest(db)).toEqual([]);
+  });
+
+  it('not at all when the transaction fails: neither cards nor digest change', async () => {
+    const db = freshDb();
+    await db.cards.add(makeCard({ id: 'c1' }));
+    const before = await readCardDigest(db);
+    await expect(
+      db.transaction('rw', db.cards, async () => {
+        await db.cards.put(studied('c1'));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await readCardDigest(db)).toEqual(before);
+  });
+});
+
+describe('repairCardDigest', () => {
+  it('rebuilds only when cards were written around Dexie', async () => {
+    const db = freshDb();
+    await db.cards.bulkAdd([makeCard({ id: 'a' }), makeCard({ id: 'b', order: 1 })]);
+    expect(await repairCardDigest(db)).toBe(false);
+
+    // A second connection without the middleware stands for a raw IndexedDB writer.
+    const raw = new Dexie(db.name); // no version declared: opens the stored schema as it is
+    await raw.open();
+    await raw.table('cards').put(studied('c'));
+    raw.close();
+
+    expect(await repairCardDigest(db)).toBe(true);
+    await expectDigestMatchesCards(db);
+    expect(await repairCardDigest(db)).toBe(false);
+  });
+
+  it('rebuildCardDigest starts from nothing', async () => {
+    const db = freshDb();
+    await db.cards.bulkAdd([studied('a')]);
+    await db.cardDigest.clear();
+    expect(await rebuildCardDigest(db)).toBe(1);
+    await expectDigestMatchesCards(db);
+  });
+});
