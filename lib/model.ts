@@ -3,6 +3,8 @@
  * is a plain value, so rows survive IndexedDB, JSON backups and structured cloning unchanged.
  */
 
+import type { GeneratedCard } from './decks/types';
+
 /** FSRS learning states, numbered as ts-fsrs numbers them. */
 export const CardState = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
 export type CardState = (typeof CardState)[keyof typeof CardState];
@@ -33,18 +35,8 @@ export interface MemoryState {
  */
 export type QueueName = 'new' | 'learn' | 'review' | 'off';
 
-export interface StudyCard extends MemoryState {
-  id: string;
-  deckId: string;
-  template: string;
-  factKey: string;
-  front: string;
-  back: string;
-  choices?: string[];
-  answerIndex?: number;
-  tags: string[];
-  /** Introduction order among the deck's new cards. */
-  order: number;
+/** A card as stored: its text from the deck (see GeneratedCard) plus the learner's progress. */
+export interface StudyCard extends MemoryState, GeneratedCard {
   suspended: boolean;
   /** A card whose fact left the deck sources: kept with its history, never shown. */
   retired: boolean;

@@ -3,7 +3,7 @@
  * New cards are added, changed text is updated, cards whose fact left the sources are retired
  * (hidden, history kept). Learning progress is never touched.
  */
-import type { GeneratedDecks } from '../decks/types';
+import type { GeneratedCard, GeneratedDecks } from '../decks/types';
 import { type StudyCard, withQueueFields } from '../model';
 import { newMemoryState } from '../scheduler';
 import type { StudyDb } from './database';
@@ -75,7 +75,7 @@ export function syncBuiltinDecks(db: StudyDb, generated: GeneratedDecks, now: nu
   );
 }
 
-type CardText = Pick<StudyCard, 'deckId' | 'template' | 'factKey' | 'front' | 'back' | 'choices' | 'answerIndex' | 'tags' | 'order'>;
+type CardText = Omit<GeneratedCard, 'id'>;
 
 /** The fields a deck source owns; everything else on a stored card is the learner's progress. */
 function textOf(c: CardText): CardText {
