@@ -52,6 +52,8 @@ export const TIME_MAX = Date.UTC(2300, 0, 1);
 /** FSRS caps stability at 36,500 days; a little headroom, nothing absurd. */
 export const STABILITY_MAX = 100_000;
 export const DAYS_MAX = 100_000;
+/** The smallest stability FSRS gives a studied card (ts-fsrs S_MIN); difficulty then lies in 1–10. */
+export const STUDIED_STABILITY_MIN = 0.001;
 export const COUNT_MAX = 1_000_000;
 /** An answer left on screen for a week is already nonsense. */
 export const DURATION_MAX_MS = 7 * 86_400_000;

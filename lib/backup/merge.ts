@@ -13,7 +13,7 @@
  * - a card is suspended if either side suspended it;
  * - a card nobody has studied keeps the earliest time a device first saw it.
  */
-import { CardState, type Deck, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
+import { CardState, type Deck, type MemoryState, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
 import type { StoredReview } from '../review-pack';
 import { createScheduler } from '../scheduler';
 import type { BackupCard } from './format';
@@ -204,6 +204,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
   plan.decks = backup.decks.filter((d) => !local.decks.has(d.id));
   s.decksAdded = plan.decks.length;
 
+  const broken: string[] = [];
   for (const cardId of cardIdsOf(backup)) {
     const stored = local.cards.get(cardId);
     const inFile = fileCards.get(cardId);
@@ -231,6 +232,11 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
       }
       const finals = [stored, inFile].filter((c): c is StudyCard | BackupCard => c !== undefined).map(memoryOf);
       const replayed = replayHistory(scheduler, cardId, [...answers.values()].sort(byAnswerTime), finals);
+      // A last guard before anything is stored: every number a replay produced must be a real one.
+      if (!finiteMemory(replayed.memory) || !replayed.reviews.every((r) => finiteMemory(r.before) && Number.isFinite(r.stabilityAfter) && Number.isFinite(r.difficultyAfter))) {
+        broken.push(`Card ${describe(cardId)}: replaying its answers gives no valid schedule.`);
+        continue;
+      }
       next = withQueueFields({ ...next, ...replayed.memory });
       for (const r of replayed.reviews) {
         const old = storedById.get(r.id);
@@ -249,7 +255,17 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
       if (!sameMemory(stored, next) && !unstudied) s.cardsRescheduled += 1;
     }
   }
+  if (broken.length) {
+    const details = broken.slice(0, MAX_LISTED);
+    if (broken.length > MAX_LISTED) details.push(`…and ${broken.length - MAX_LISTED} more.`);
+    return { ok: false, problem: problem('invalid', 'This backup holds answers that do not make a schedule, so nothing was imported.', details) };
+  }
   return { ok: true, plan };
+}
+
+function finiteMemory(m: MemoryState): boolean {
+  return [m.due, m.stability, m.difficulty, m.elapsedDays, m.scheduledDays, m.learningSteps, m.reps, m.lapses].every(Number.isFinite) &&
+    (m.lastReview === null || Number.isFinite(m.lastReview));
 }
 
 function emptySummary(backup: ValidBackup): ImportSummary {

@@ -26,6 +26,7 @@ import {
   REVIEW_COLUMNS,
   rowToReview,
   STABILITY_MAX,
+  STUDIED_STABILITY_MIN,
   TIME_MAX,
   TIME_MIN,
 } from './format';
@@ -209,6 +210,20 @@ const cardFields: Record<keyof BackupCard, z.ZodType> = {
   lastReview: time.nullable(),
 };
 
+/** A studied card's memory as FSRS leaves it: some stability, a difficulty of 1 to 10. */
+function studiedMemoryProblem(m: { state: number; stability: number; difficulty: number }): string | null {
+  if (m.state === 0) return null;
+  if (m.stability < STUDIED_STABILITY_MIN) return `a card being studied (state ${m.state}) has a stability of at least ${STUDIED_STABILITY_MIN}; found ${m.stability}`;
+  if (m.difficulty < 1) return `a card being studied (state ${m.state}) has a difficulty from 1 to 10; found ${m.difficulty}`;
+  return null;
+}
+
+function studiedMemory(card: unknown, ctx: z.RefinementCtx) {
+  // Runs only once every field has passed its own rule, so these are numbers in range.
+  const wrong = studiedMemoryProblem(card as { state: number; stability: number; difficulty: number });
+  if (wrong) ctx.addIssue({ code: 'custom', message: `is not a schedule FSRS could have made: ${wrong}`, path: ['stability'] });
+}
+
 const contentSchema = z.strictObject({
   app: z.string().max(100),
   appVersion: z.string().max(50),
@@ -218,7 +233,7 @@ const contentSchema = z.strictObject({
   settingsSavedAt: time.nullable(),
   fsrsParameters: z.array(z.number().min(-100).max(100)).max(50),
   decks: z.array(z.strictObject(deckFields)).max(10_000),
-  cards: z.array(z.strictObject(cardFields)).max(500_000),
+  cards: z.array(z.strictObject(cardFields).superRefine(studiedMemory)).max(500_000),
   reviewColumns: z.array(z.string()),
   // Rows are checked below, column by column (zod would spend seconds on 300,000 rows).
   reviews: z.array(z.unknown()).max(5_000_000),
@@ -284,6 +299,8 @@ function issueText(root: unknown, issue: z.core.$ZodIssue): string {
       return `${place} has a value this app does not accept: ${describe(found)}.`;
     case 'invalid_format':
       return `${place} is not a date and time in ISO 8601 form; found ${describe(found)}.`;
+    case 'custom':
+      return `${place} ${issue.message}.`;
     default:
       return `${place} ${issue.message}; found ${describe(found)}.`;
   }
@@ -328,6 +345,10 @@ function cellProblem(rule: ColumnRule, v: unknown): string | null {
   }
 }
 
+const BEFORE_STATE = REVIEW_COLUMN_NAMES.indexOf('before.state');
+const BEFORE_STABILITY = REVIEW_COLUMN_NAMES.indexOf('before.stability');
+const BEFORE_DIFFICULTY = REVIEW_COLUMN_NAMES.indexOf('before.difficulty');
+
 function checkReviewRows(rows: readonly unknown[], onProgress?: ParseProgress): string[] {
   const found: string[] = [];
   const width = REVIEW_COLUMNS.length;
@@ -342,6 +363,7 @@ function checkReviewRows(rows: readonly unknown[], onProgress?: ParseProgress): 
       found.push(`content.reviews[${r}]${rowId} has ${row.length} values; each review row has ${width}, one per column in reviewColumns.`);
       continue;
     }
+    const before = found.length;
     for (let c = 0; c < width; c += 1) {
       const column = REVIEW_COLUMNS[c]!;
       const v = row[c];
@@ -350,6 +372,10 @@ function checkReviewRows(rows: readonly unknown[], onProgress?: ParseProgress): 
         const year = column.rule.kind === 'time' && typeof v === 'number' ? yearOf(v) : '';
         found.push(`content.reviews[${r}]${rowId}, column "${column.name}": ${wrong}; found ${describe(v)}${year}.`);
       }
+    }
+    if (found.length === before) {
+      const wrong = studiedMemoryProblem({ state: row[BEFORE_STATE] as number, stability: row[BEFORE_STABILITY] as number, difficulty: row[BEFORE_DIFFICULTY] as number });
+      if (wrong) found.push(`content.reviews[${r}]${rowId}, columns "before.*": not a schedule FSRS could have made: ${wrong}.`);
     }
     if (onProgress && r % 20_000 === 0) onProgress(r, rows.length);
   }

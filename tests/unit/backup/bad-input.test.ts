@@ -63,6 +63,9 @@ describe('every bad file is refused with a message naming what is wrong, and not
 
   it('a negative stability', () => refuses(fixture('negative-stability.json'), /cannot accept/, /content\.cards\[0\] \(id "card-0"\)\.stability must be at least 0; found -2\.5/));
 
+  it('a schedule FSRS could not have made (a card in review with no stability)', () =>
+    refuses(fixture('impossible-schedule.json'), /cannot accept/, /content\.cards\[0\] \(id "card-0"\)\.stability is not a schedule FSRS could have made: a card being studied \(state 2\) has a stability of at least 0\.001; found 0\./));
+
   it('a date in the year 30000', () => refuses(fixture('year-30000.json'), /review rows/, /content\.reviews\[2\] .*column "reviewedAt": must be a time .* between 2000-01-01 and 2300-01-01; found 884541340800000 \(the year 30000\)/));
 
   it('NaN', () => refuses(fixture('nan.json'), /holds NaN at line \d+, column \d+, which is not a number JSON can carry/));
