@@ -93,25 +93,26 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
       setUndoStack((s) => [...s, { reviewId, cardId: card.id }]);
       setAnswered((n) => n + 1);
       setMessage(null);
-      // The write starts after the next card is painted, so it never competes with that frame.
-      writes.current = writes.current.then(afterNextPaint).then(() =>
-        answerCard(db, scheduler, {
-          cardId: card.id,
-          shownRev: card.rev,
-          grade,
-          now: at,
-          durationMs,
-          dayStartHour: settings.dayStartHour,
-          reviewId,
-        }).catch((e: unknown) => {
-          setMessage(e instanceof Error ? e.message : String(e));
-          setUndoStack((s) => s.filter((u) => u.reviewId !== reviewId));
-          setAnswered((n) => n - 1);
-          if (e instanceof StaleCardError) return reload();
-          setQueue(before);
-          setPinned(card);
-        }),
-      );
+      // The write is issued at once (IndexedDB runs it off the main thread and keeps writes in
+      // order), so a reload or a closed tab right after answering does not lose the answer.
+      // The screen does not wait for it: the next card is already in memory.
+      const stored = answerCard(db, scheduler, {
+        cardId: card.id,
+        shownRev: card.rev,
+        grade,
+        now: at,
+        durationMs,
+        dayStartHour: settings.dayStartHour,
+        reviewId,
+      }).catch((e: unknown) => {
+        setMessage(e instanceof Error ? e.message : String(e));
+        setUndoStack((s) => s.filter((u) => u.reviewId !== reviewId));
+        setAnswered((n) => n - 1);
+        if (e instanceof StaleCardError) return reload();
+        setQueue(before);
+        setPinned(card);
+      });
+      writes.current = Promise.all([writes.current, stored]);
     },
     [current, queue, scheduler, db, settings.dayStartHour, reload],
   );
