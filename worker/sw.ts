@@ -29,4 +29,23 @@ self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
+/**
+ * Next's Turbopack starts web workers (the backup tool) through a small bootstrap script that
+ * reads its configuration from its own URL (`#params=…`). A response taken from the cache
+ * carries the cached URL, without those parameters, and the worker would fail. A response
+ * built here carries no URL, so the worker keeps the URL it asked for.
+ */
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (url.origin !== self.location.origin || !url.pathname.includes('/turbopack-worker')) return;
+  event.stopImmediatePropagation();
+  event.respondWith(
+    (async () => {
+      const cached = await serwist.matchPrecache(url.pathname);
+      if (!cached) return fetch(event.request);
+      return new Response(await cached.blob(), { status: cached.status, statusText: cached.statusText, headers: cached.headers });
+    })(),
+  );
+});
+
 serwist.addEventListeners();
