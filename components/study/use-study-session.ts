@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { answerCard, undoAnswer } from '@/lib/db/answer';
 import type { StudyDb } from '@/lib/db/database';
 import { StaleCardError } from '@/lib/db/errors';
+import { forgetPendingAnswer, notePendingAnswer } from '@/lib/db/pending-answers';
 import { loadTodayQueue, type StudyScope } from '@/lib/db/queries';
 import { type Grade, memoryOf, type StudyCard, type StudySettings, withQueueFields } from '@/lib/model';
 import { afterAnswer, pickNext, queueSize, withoutCard, type NextPick, type TodayQueue } from '@/lib/queue';
@@ -94,17 +95,12 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
       setAnswered((n) => n + 1);
       setMessage(null);
       // The write is issued at once (IndexedDB runs it off the main thread and keeps writes in
-      // order), so a reload or a closed tab right after answering does not lose the answer.
-      // The screen does not wait for it: the next card is already in memory.
-      const stored = answerCard(db, scheduler, {
-        cardId: card.id,
-        shownRev: card.rev,
-        grade,
-        now: at,
-        durationMs,
-        dayStartHour: settings.dayStartHour,
-        reviewId,
-      }).catch((e: unknown) => {
+      // order) and noted in localStorage until it commits, so a reload or a closed tab right
+      // after answering does not lose the answer. The screen does not wait for it.
+      const input = { cardId: card.id, shownRev: card.rev, grade, now: at, durationMs, dayStartHour: settings.dayStartHour, reviewId };
+      notePendingAnswer(input);
+      const stored = answerCard(db, scheduler, input).then(() => forgetPendingAnswer(reviewId), (e: unknown) => {
+        forgetPendingAnswer(reviewId);
         setMessage(e instanceof Error ? e.message : String(e));
         setUndoStack((s) => s.filter((u) => u.reviewId !== reviewId));
         setAnswered((n) => n - 1);

@@ -17,7 +17,7 @@ export interface AnswerInput {
   now: number;
   durationMs: number;
   dayStartHour: number;
-  /** Supplied by tests; otherwise a random UUID. */
+  /** The answer's id; answering twice with the same id stores it once. Otherwise a random UUID. */
   reviewId?: string;
 }
 
@@ -30,6 +30,9 @@ export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput
   return withStorageErrors(() =>
     db.transaction('rw', db.cards, db.reviews, db.dayTotals, async () => {
       const card = await db.cards.get(input.cardId);
+      // The same answer stored already (replayed after a reload, or by another tab): nothing to do.
+      const stored = input.reviewId === undefined ? undefined : await db.reviews.get(input.reviewId);
+      if (card && stored && stored.cardId === input.cardId && stored.reviewedAt === input.now) return { card, review: stored };
       if (!card || card.rev !== input.shownRev || card.retired) throw new StaleCardError();
       const before = memoryOf(card);
       const result = answerMemory(scheduler, card.id, before, input.grade, input.now);

@@ -6,6 +6,7 @@
 import generated from '../decks/generated/decks.json';
 import type { GeneratedDecks } from '../decks/types';
 import { openStudyDb, type StudyDb } from './database';
+import { replayPendingAnswers } from './pending-answers';
 import { syncBuiltinDecks } from './sync-decks';
 
 let instance: StudyDb | null = null;
@@ -21,6 +22,8 @@ export interface StartupResult {
 
 export async function startStorage(db: StudyDb, now: number): Promise<StartupResult> {
   await syncBuiltinDecks(db, generated as GeneratedDecks, now);
+  // Answers whose write the last page unload cut short.
+  await replayPendingAnswers(db);
   let persisted: boolean | null = null;
   if (typeof navigator !== 'undefined' && navigator.storage?.persist) {
     persisted = await navigator.storage.persisted().then((already) => already || navigator.storage.persist()).catch(() => null);

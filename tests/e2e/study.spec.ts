@@ -63,3 +63,20 @@ test('shows the interval each grade would give on its button', async ({ page }) 
   await expect(page.getByTestId('interval-3')).toHaveText('10m');
   await expect(page.getByTestId('interval-4')).toHaveText(/^\d+d$/);
 });
+
+test('an answer whose write a reload cut short is stored when the app starts again', async ({ page }) => {
+  await page.goto('/study/');
+  const study = new StudyPage(page);
+  const id = await study.currentCardId();
+  // What the study screen notes before each write; here the write itself never happened.
+  await page.evaluate((cardId) => {
+    const note = [{ cardId, shownRev: 0, grade: 3, now: Date.now(), durationMs: 1500, dayStartHour: 4, reviewId: 'cut-short-1' }];
+    localStorage.setItem('cism-cissp-study:pending-answers', JSON.stringify(note));
+  }, id);
+  expect(await countRows(page, 'reviews')).toBe(0);
+  await page.reload();
+  await expect(study.card()).toBeVisible();
+  expect(await getRow(page, 'reviews', 'cut-short-1')).toMatchObject({ cardId: id, grade: 3, durationMs: 1500 });
+  expect(await getRow(page, 'cards', id)).toMatchObject({ reps: 1, rev: 1 });
+  expect(await page.evaluate(() => localStorage.getItem('cism-cissp-study:pending-answers'))).toBeNull();
+});

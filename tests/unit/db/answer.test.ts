@@ -41,7 +41,7 @@ describe('answerCard', () => {
   it('leaves neither the card nor the log changed when the log write fails', async () => {
     await db.reviews.add({ ...(await answer(db, Grade.Good)).review, id: 'taken' });
     const before = await dumpDb(db);
-    await expect(answer(db, Grade.Easy, { shownRev: 1, reviewId: 'taken' })).rejects.toThrow();
+    await expect(answer(db, Grade.Easy, { shownRev: 1, reviewId: 'taken', now: T0 + 60_000 })).rejects.toThrow();
     expect(await dumpDb(db)).toEqual(before);
   });
 
@@ -51,6 +51,14 @@ describe('answerCard', () => {
     await expect(answer(db, Grade.Good)).rejects.toBeInstanceOf(StorageFullError);
     spy.mockRestore();
     expect(await dumpDb(db)).toEqual(before);
+  });
+
+  it('stores an answer given twice with the same id once', async () => {
+    const first = await answer(db, Grade.Good, { reviewId: 'r1' });
+    const again = await answer(db, Grade.Good, { reviewId: 'r1' });
+    expect(again).toEqual(first);
+    expect(await db.reviews.count()).toBe(1);
+    expect((await db.cards.get('c1'))!.rev).toBe(1);
   });
 });
 
