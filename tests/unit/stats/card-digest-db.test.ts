@@ -9,6 +9,7 @@ import { createScheduler } from '@/lib/scheduler';
 import { bucketOf, DIGEST_BUCKETS, digestOf, packDigest, unpackDigest, updatePack } from '@/lib/stats/card-digest';
 import { DAY, T0, makeCard, makeGenerated } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
+import { openShippedSchema } from '../../helpers/shipped-schemas';
 
 const byId = <T extends { id: string }>(rows: T[]) => rows.slice().sort((a, b) => a.id.localeCompare(b.id));
 
@@ -18,20 +19,6 @@ async function expectDigestMatchesCards(db: StudyDb) {
   expect(byId(digest)).toEqual(byId(cards.map(digestOf)));
 }
 
-/** Version 3 of the schema exactly as it shipped: the fixture the version-4 upgrade starts from. */
-function openVersion3(name: string) {
-  const db = new Dexie(name);
-  db.version(1).stores({
-    decks: 'id',
-    cards: 'id, deckId, queue, [deckId+queue+rank], [queue+rank], *tags',
-    reviews: 'id, cardId, day, reviewedAt, [deckId+day]',
-    settings: 'id',
-    meta: 'key',
-  });
-  db.version(2).stores({ dayTotals: 'day' });
-  db.version(3).stores({ packedReviews: 'day' });
-  return db;
-}
 
 const scheduler = createScheduler({ ...DEFAULT_SETTINGS, fuzz: false });
 const studied = (id: string) =>
@@ -63,7 +50,7 @@ describe('card digest (pure)', () => {
 describe('schema version 4: card digest', () => {
   it('fills the digest from the cards of a version-3 database, leaving the cards as they were', async () => {
     const name = `v3-fixture-${process.pid}`;
-    const old = openVersion3(name);
+    const old = openShippedSchema(name, 3);
     await old.table('cards').bulkAdd([studied('s1'), makeCard({ id: 'n1', order: 1 }), makeCard({ id: 'x1', retired: true })]);
     const cardsBefore = await old.table('cards').toArray();
     old.close();

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { answerCard, undoAnswer } from '@/lib/db/answer';
 import { openStudyDb, SCHEMA_VERSION } from '@/lib/db/database';
@@ -9,27 +8,16 @@ import { packDay } from '@/lib/review-pack';
 import { totalsByDay } from '@/lib/stats/day-totals';
 import { DAY, HOUR, T0, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
+import { openShippedSchema } from '../../helpers/shipped-schemas';
 import { HISTORY } from './fixtures';
 
-/** Version 1 of the schema exactly as it shipped: the fixture an upgrade starts from. */
-function openVersion1(name: string) {
-  const db = new Dexie(name);
-  db.version(1).stores({
-    decks: 'id',
-    cards: 'id, deckId, queue, [deckId+queue+rank], [queue+rank], *tags',
-    reviews: 'id, cardId, day, reviewedAt, [deckId+day]',
-    settings: 'id',
-    meta: 'key',
-  });
-  return db;
-}
 
 const byDay = <T extends { day: string }>(rows: T[]) => rows.slice().sort((a, b) => a.day.localeCompare(b.day));
 
 describe('schema version 2: per-day totals', () => {
   it('fills the totals from the review log of a version-1 database, leaving the rest as it was', async () => {
     const name = `v1-fixture-${process.pid}`;
-    const old = openVersion1(name);
+    const old = openShippedSchema(name, 1);
     await old.table('cards').add(makeCard({ id: 'c1' }));
     await old.table('reviews').bulkAdd(HISTORY);
     await old.table('settings').put({ ...DEFAULT_SETTINGS, id: 'settings' });
@@ -52,7 +40,7 @@ describe('schema version 2: per-day totals', () => {
 
   it('upgrades an empty version-1 database to empty totals', async () => {
     const name = `v1-empty-${process.pid}`;
-    const old = openVersion1(name);
+    const old = openShippedSchema(name, 1);
     await old.open();
     old.close();
     const db = openStudyDb(name);

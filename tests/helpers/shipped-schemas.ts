@@ -1,0 +1,24 @@
+import Dexie from 'dexie';
+
+/**
+ * The database schema exactly as each version shipped, frozen here rather than imported from
+ * lib/db/database.ts, so upgrade tests start from what real browsers hold.
+ */
+const SHIPPED: Record<number, Record<string, string>> = {
+  1: {
+    decks: 'id',
+    cards: 'id, deckId, queue, [deckId+queue+rank], [queue+rank], *tags',
+    reviews: 'id, cardId, day, reviewedAt, [deckId+day]',
+    settings: 'id',
+    meta: 'key',
+  },
+  2: { dayTotals: 'day' },
+  3: { packedReviews: 'day' },
+};
+
+/** Opens (without upgrade functions) the database as version `upTo` of the app left it. */
+export function openShippedSchema(name: string, upTo: 1 | 2 | 3): Dexie {
+  const db = new Dexie(name);
+  for (let v = 1; v <= upTo; v += 1) db.version(v).stores(SHIPPED[v]!);
+  return db;
+}
