@@ -7,7 +7,7 @@
  *   npm run bench -- --build      # rebuild first
  */
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -59,7 +59,8 @@ async function main() {
   try {
     await waitForServer();
     const cases = await loadCases();
-    // BENCH_PROFILE=<dir> reuses an already seeded profile (faster iteration; not for reported figures).
+    // BENCH_KEEP_PROFILE=1 keeps the seeded profile; BENCH_PROFILE=<dir> reuses it (faster
+    // iteration; not for reported figures, and a cached service worker may serve an older build).
     const reuse = process.env.BENCH_PROFILE;
     const seeded = reuse
       ? await chromium.launchPersistentContext(reuse, { executablePath, args: CHROMIUM_ARGS, headless: true })
@@ -69,7 +70,7 @@ async function main() {
       const seedStart = performance.now();
       await seedCollection(seedPage, baseURL, size, Date.now());
       console.error(`Seeded ${size.cards} cards and ${size.reviews} reviews in ${Math.round(performance.now() - seedStart)} ms`);
-      console.error(`Seeded profile: ${dirs.at(-1)}`);
+      if (process.env.BENCH_KEEP_PROFILE) console.error(`Seeded profile kept for BENCH_PROFILE=: ${dirs.at(-1)}`);
       await seedPage.close();
     }
     const browser = seeded.browser();
@@ -100,6 +101,9 @@ async function main() {
     else console.error('(--only or BENCH_PROFILE: docs/performance.md left unchanged)');
   } finally {
     server.kill();
+    // Profiles hold hundreds of MB of IndexedDB; keep the seeded one only when asked to reuse it.
+    const keep = process.env.BENCH_KEEP_PROFILE ? dirs[0] : undefined;
+    for (const dir of dirs) if (dir !== keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
