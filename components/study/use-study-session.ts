@@ -11,17 +11,6 @@ import { afterAnswer, pickNext, queueSize, withoutCard, type NextPick, type Toda
 import { answerMemory, createScheduler, previewAnswers } from '@/lib/scheduler';
 import { studyDayEnd } from '@/lib/study-day';
 
-/** Resolves just after the browser paints the next frame. */
-export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    }),
-  );
-}
-
 interface UndoEntry {
   reviewId: string;
   cardId: string;
