@@ -55,33 +55,56 @@ export function byTimeThenId(a: ReviewEntry, b: ReviewEntry): number {
   return a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Packs the answers of one study day (all must carry that `day`). */
+function isSorted(reviews: readonly ReviewEntry[]): boolean {
+  for (let i = 1; i < reviews.length; i += 1) if (byTimeThenId(reviews[i - 1]!, reviews[i]!) > 0) return false;
+  return true;
+}
+
+function joinIds(values: readonly string[]): string {
+  for (const v of values) if (v.includes(SEPARATOR)) throw new Error(`An id holds a line break: ${JSON.stringify(v)}`);
+  return values.join(SEPARATOR);
+}
+
+/**
+ * Packs the answers of one study day (all must carry that `day`). A restore packs 300,000
+ * answers, so this writes the numbers straight into the array and sorts only when it must.
+ */
 export function packDay(day: string, reviews: readonly ReviewEntry[]): PackedDay {
-  const sorted = reviews.slice().sort(byTimeThenId);
-  const numbers = new Float64Array(sorted.length * NUMBER_FIELDS);
-  const text = (v: string) => {
-    if (v.includes(SEPARATOR)) throw new Error(`An id holds a line break: ${JSON.stringify(v)}`);
-    return v;
-  };
-  sorted.forEach((r, i) => {
+  const sorted = isSorted(reviews) ? reviews : reviews.slice().sort(byTimeThenId);
+  const count = sorted.length;
+  const numbers = new Float64Array(count * NUMBER_FIELDS);
+  const ids = new Array<string>(count);
+  const cardIds = new Array<string>(count);
+  const deckIds = new Array<string>(count);
+  for (let i = 0; i < count; i += 1) {
+    const r = sorted[i]!;
     if (r.day !== day) throw new Error(`Answer ${r.id} belongs to ${r.day}, not ${day}`);
     const b = r.before;
-    numbers.set(
-      [
-        r.grade, r.reviewedAt, r.durationMs, r.stateBefore, r.dueBefore, r.stabilityAfter, r.difficultyAfter, r.elapsedDays, r.scheduledDays,
-        b.due, b.stability, b.difficulty, b.elapsedDays, b.scheduledDays, b.learningSteps, b.reps, b.lapses, b.state, b.lastReview ?? NaN,
-      ],
-      i * NUMBER_FIELDS,
-    );
-  });
-  return {
-    day,
-    count: sorted.length,
-    ids: sorted.map((r) => text(r.id)).join(SEPARATOR),
-    cardIds: sorted.map((r) => text(r.cardId)).join(SEPARATOR),
-    deckIds: sorted.map((r) => text(r.deckId)).join(SEPARATOR),
-    numbers,
-  };
+    const o = i * NUMBER_FIELDS;
+    numbers[o] = r.grade;
+    numbers[o + 1] = r.reviewedAt;
+    numbers[o + 2] = r.durationMs;
+    numbers[o + 3] = r.stateBefore;
+    numbers[o + 4] = r.dueBefore;
+    numbers[o + 5] = r.stabilityAfter;
+    numbers[o + 6] = r.difficultyAfter;
+    numbers[o + 7] = r.elapsedDays;
+    numbers[o + 8] = r.scheduledDays;
+    numbers[o + 9] = b.due;
+    numbers[o + 10] = b.stability;
+    numbers[o + 11] = b.difficulty;
+    numbers[o + 12] = b.elapsedDays;
+    numbers[o + 13] = b.scheduledDays;
+    numbers[o + 14] = b.learningSteps;
+    numbers[o + 15] = b.reps;
+    numbers[o + 16] = b.lapses;
+    numbers[o + 17] = b.state;
+    numbers[o + 18] = b.lastReview ?? NaN;
+    ids[i] = r.id;
+    cardIds[i] = r.cardId;
+    deckIds[i] = r.deckId;
+  }
+  return { day, count, ids: joinIds(ids), cardIds: joinIds(cardIds), deckIds: joinIds(deckIds), numbers };
 }
 
 export function packedCount(pack: Pick<PackedDay, 'count'>): number {

@@ -147,10 +147,6 @@ function winningSettings(local: LocalSnapshot, backup: ValidBackup): { settings:
   return { settings: backup.settings, savedAt: backup.settingsSavedAt };
 }
 
-function withIndexFields(card: BackupCard): StudyCard {
-  return withQueueFields({ ...card, queue: 'new', rank: 0 });
-}
-
 /**
  * Plans the import of a checked backup into the stored data seen in `local`.
  * @example const r = planImport(local, backup); if (r.ok) console.log(r.plan.summary.reviewsAdded)
@@ -214,12 +210,12 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     const added = fileReviews.filter((r) => !storedById.has(r.id));
     s.reviewsAlreadyHere += fileReviews.length - added.length;
 
-    const base: StudyCard = stored ?? withIndexFields(inFile!);
-    let next: StudyCard = withQueueFields({ ...base, suspended: base.suspended || (inFile?.suspended ?? false) });
+    const base = stored ?? inFile!;
+    const suspended = base.suspended || (inFile?.suspended ?? false);
     // A card never studied anywhere is "due" from when a device first saw it: the earliest sighting
     // wins, so a restore into a new device (which has just added the built-in cards) is exact.
     const unstudied = stored && inFile && !storedReviews.length && !fileReviews.length && stored.state === CardState.New && inFile.state === CardState.New;
-    if (unstudied && inFile.due < stored.due) next = withQueueFields({ ...next, due: inFile.due });
+    let next: StudyCard = withQueueFields({ ...base, queue: 'new', rank: 0, suspended, ...(unstudied && inFile.due < stored.due ? { due: inFile.due } : {}) });
     if (added.length) {
       s.reviewsAdded += added.length;
       s.cardsWithNewReviews += 1;
@@ -264,7 +260,9 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
 }
 
 function finiteMemory(m: MemoryState): boolean {
-  return [m.due, m.stability, m.difficulty, m.elapsedDays, m.scheduledDays, m.learningSteps, m.reps, m.lapses].every(Number.isFinite) &&
+  // Called for every answer of a restore: no array, no callback.
+  return Number.isFinite(m.due) && Number.isFinite(m.stability) && Number.isFinite(m.difficulty) && Number.isFinite(m.elapsedDays) &&
+    Number.isFinite(m.scheduledDays) && Number.isFinite(m.learningSteps) && Number.isFinite(m.reps) && Number.isFinite(m.lapses) &&
     (m.lastReview === null || Number.isFinite(m.lastReview));
 }
 

@@ -40,6 +40,12 @@ function producedBy(r: ReviewEntry, m: MemoryState): boolean {
   return m.lastReview === r.reviewedAt && m.reps === r.before.reps + 1 && m.stability === r.stabilityAfter && m.difficulty === r.difficultyAfter;
 }
 
+/** The `before` of the next answer's first copy that `r` produced, if any. */
+function producedState(r: ReviewEntry, next: readonly ReviewEntry[]): MemoryState | undefined {
+  for (const c of next) if (producedBy(r, c.before)) return c.before;
+  return undefined;
+}
+
 const canonical = (r: ReviewEntry) => JSON.stringify(reviewToRow(r));
 const byCanonical = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
@@ -66,16 +72,34 @@ export function replayHistory(scheduler: Scheduler, cardId: string, answers: rea
   let state = memoryOnly(starts[0]!);
   const out: ReviewEntry[] = [];
   for (let i = 0; i < answers.length; i += 1) {
-    const nextStates = i + 1 < answers.length ? answers[i + 1]!.copies.map((c) => c.before) : finals;
-    const matching = answers[i]!.copies.filter((c) => sameMemory(c.before, state));
-    const trusted = matching
-      .map((copy) => ({ copy, after: nextStates.find((m) => producedBy(copy, m)) }))
-      .filter((t): t is { copy: ReviewEntry; after: MemoryState } => t.after !== undefined)
-      .sort(byCanonical((t) => canonical(t.copy)));
-    const kept = trusted[0];
-    if (kept) {
-      out.push(kept.copy);
-      state = memoryOnly(kept.after);
+    // Runs once per answer of a restore (300,000 times), so it allocates nothing on the common
+    // path: one copy, and the next answer's `before` (or a final state) is what it produced.
+    const copies = answers[i]!.copies;
+    const next = i + 1 < answers.length ? answers[i + 1]!.copies : null;
+    let kept: ReviewEntry | undefined;
+    let keptAfter: MemoryState | undefined;
+    let keptKey: string | undefined;
+    for (const copy of copies) {
+      if (!sameMemory(copy.before, state)) continue;
+      const after = next ? producedState(copy, next) : finals.find((m) => producedBy(copy, m));
+      if (after === undefined) continue;
+      if (kept === undefined) {
+        kept = copy;
+        keptAfter = after;
+        continue;
+      }
+      // Two copies both fit: the smallest by content wins, so every device picks the same one.
+      keptKey ??= canonical(kept);
+      const key = canonical(copy);
+      if (key < keptKey) {
+        kept = copy;
+        keptAfter = after;
+        keptKey = key;
+      }
+    }
+    if (kept !== undefined) {
+      out.push(kept);
+      state = keptAfter!;
       continue;
     }
     const facts = answers[i]!.copies[0]!;
@@ -94,9 +118,9 @@ export function replayHistory(scheduler: Scheduler, cardId: string, answers: rea
       difficultyAfter: result.after.difficulty,
       elapsedDays: result.elapsedDays,
       scheduledDays: result.scheduledDays,
-      before: state,
+      before: memoryOnly(state),
     });
     state = memoryOnly(result.after);
   }
-  return { memory: state, reviews: out };
+  return { memory: memoryOnly(state), reviews: out };
 }

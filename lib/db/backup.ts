@@ -23,7 +23,7 @@ import { type BackupProblem, checkSize, parseBackup, type ValidBackup } from '..
 import type { ReviewEntry, StudyCard } from '../model';
 import { byTimeThenId, packDay, unpackDay } from '../review-pack';
 import { fsrsWeights } from '../scheduler';
-import { applyReview, type DayTotals, emptyDayTotals } from '../stats/day-totals';
+import { countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
 import { SCHEMA_VERSION, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
 import { loadAllReviews, loadStoredReviewsFor } from './review-log';
@@ -192,7 +192,7 @@ export type Applied =
   | { ok: false; changedSincePreview: ImportSummary }
   | { ok: false; problem: BackupProblem };
 
-const CARD_CHUNK = 2_000;
+const CARD_CHUNK = 5_000;
 const PACK_CHUNK = 20;
 
 /**
@@ -265,19 +265,21 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
 
 /** Keeps the per-day totals in step: new answers counted in, recomputed ones counted again. */
 async function updateDayTotals(db: StudyDb, plan: ImportPlan): Promise<void> {
-  const changes: [ReviewEntry, 1 | -1][] = [
-    ...plan.newReviews.map((r) => [r, 1] as [ReviewEntry, 1]),
-    ...[...plan.rewrittenRows, ...plan.rewrittenPacked].flatMap((r) => [[r.before, -1], [r.after, 1]] as [ReviewEntry, 1 | -1][]),
-  ];
-  if (!changes.length) return;
-  const days = [...new Set(changes.map(([r]) => r.day))];
-  const stored = await db.dayTotals.bulkGet(days);
-  const totals = new Map<string, DayTotals>(days.map((day, i) => [day, stored[i] ?? emptyDayTotals(day)]));
-  for (const [r, sign] of changes) totals.set(r.day, applyReview(totals.get(r.day)!, r, sign));
+  const rewrites = [...plan.rewrittenRows, ...plan.rewrittenPacked];
+  const days = new Set<string>();
+  for (const r of plan.newReviews) days.add(r.day);
+  for (const r of rewrites) days.add(r.before.day).add(r.after.day);
+  if (!days.size) return;
+  const dayList = [...days];
+  const stored = await db.dayTotals.bulkGet(dayList);
+  const totals = new Map<string, DayTotals>(dayList.map((day, i) => [day, { ...(stored[i] ?? emptyDayTotals(day)) }]));
+  for (const r of plan.newReviews) countReviewInto(totals.get(r.day)!, r, 1);
+  for (const { before, after } of rewrites) {
+    countReviewInto(totals.get(before.day)!, before, -1);
+    countReviewInto(totals.get(after.day)!, after, 1);
+  }
   const rows = [...totals.values()];
   await db.dayTotals.bulkPut(rows.filter((t) => t.reviews > 0));
   const empty = rows.filter((t) => t.reviews <= 0).map((t) => t.day);
   if (empty.length) await db.dayTotals.bulkDelete(empty);
 }
-
-
