@@ -421,13 +421,37 @@ function duplicates<T extends { id: string }>(items: readonly T[], what: string,
  * is what JSON.parse read as `content` (the last "content" key wins, and nothing follows it).
  *
  * The slice's hash is started before the text is parsed: Web Crypto hashes on another thread,
- * so the two overlap.
+ * so the two overlap. Given the file's bytes, it hashes them as they are; only a string (tests,
+ * tools) has to be encoded first, which takes longer than the hash itself for a large file.
  */
-function hashContentSlice(text: string): Promise<string | null> {
-  const start = text.indexOf('"content":');
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end <= start) return Promise.resolve(null);
-  return sha256Hex(text.slice(start + '"content":'.length, end)).then((hex) => `sha256:${hex}`, () => null);
+function hashContentSlice(input: string | Uint8Array<ArrayBuffer>): Promise<string | null> {
+  let slice: Uint8Array<ArrayBuffer> | null;
+  if (typeof input === 'string') {
+    const start = input.indexOf(CONTENT_KEY);
+    const end = input.lastIndexOf('}');
+    slice = start >= 0 && end > start ? new TextEncoder().encode(input.slice(start + CONTENT_KEY.length, end)) : null;
+  } else {
+    // Every byte of the key and of "}" is below 0x80, which UTF-8 never uses inside a longer
+    // character, so searching the bytes finds exactly what searching the text would.
+    const start = indexOfBytes(input, CONTENT_KEY_BYTES);
+    const end = input.lastIndexOf(CLOSING_BRACE);
+    slice = start >= 0 && end > start ? input.subarray(start + CONTENT_KEY_BYTES.length, end) : null;
+  }
+  if (!slice) return Promise.resolve(null);
+  return sha256Hex(slice).then((hex) => `sha256:${hex}`, () => null);
+}
+
+const CONTENT_KEY = '"content":';
+const CONTENT_KEY_BYTES = new TextEncoder().encode(CONTENT_KEY);
+const CLOSING_BRACE = '}'.charCodeAt(0);
+
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  for (let i = haystack.indexOf(needle[0]!); i >= 0 && i + needle.length <= haystack.length; i = haystack.indexOf(needle[0]!, i + 1)) {
+    let k = 1;
+    while (k < needle.length && haystack[i + k] === needle[k]) k += 1;
+    if (k === needle.length) return i;
+  }
+  return -1;
 }
 
 async function checksumMatches(sliceHash: Promise<string | null>, content: unknown, expected: string): Promise<boolean> {
@@ -438,13 +462,15 @@ async function checksumMatches(sliceHash: Promise<string | null>, content: unkno
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Checks a backup file's text from top to bottom. Returns the backup's values, or the first
+ * Checks a backup file (its bytes, or its text) from top to bottom. Returns the backup's values, or the first
  * kind of problem found with up to five places where it occurs.
  * @example const r = await parseBackup(text); if (!r.ok) show(r.problem.message)
  */
-export async function parseBackup(text: string, onProgress?: ParseProgress): Promise<ParseResult> {
+export async function parseBackup(input: string | Uint8Array<ArrayBuffer>, onProgress?: ParseProgress): Promise<ParseResult> {
+  // Decoding replaces bytes that are not UTF-8 with U+FFFD and drops a byte-order mark, as File.text() does.
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
   if (text.trim() === '') return { ok: false, problem: emptyProblem() };
-  const sliceHash = hashContentSlice(text);
+  const sliceHash = hashContentSlice(input);
   let root: unknown;
   try {
     root = JSON.parse(text);

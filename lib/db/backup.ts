@@ -114,10 +114,10 @@ export async function exportOptimizerCsv(db: StudyDb, now: number, onProgress?: 
 
 // ---------------------------------------------------------------------------------------------
 
-/** What an import reads a file from: a browser File, or anything with its size and text. */
+/** What an import reads a file from: a browser File, or anything with its size and bytes. */
 export interface BackupSource {
   size: number;
-  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** A checked file, what importing it would do, and the stored data that plan was made from. */
@@ -174,9 +174,9 @@ export async function prepareImport(db: StudyDb, source: BackupSource, onProgres
   const tooBig = checkSize(source.size);
   if (tooBig) return { ok: false, problem: tooBig };
   onProgress?.('reading', 0, 1);
-  const text = await source.text();
+  const bytes = new Uint8Array(await source.arrayBuffer());
   onProgress?.('checking', 0, 1);
-  const parsed = await parseBackup(text, (done, total) => onProgress?.('checking', done, total));
+  const parsed = await parseBackup(bytes, (done, total) => onProgress?.('checking', done, total));
   if (!parsed.ok) return parsed;
   onProgress?.('comparing', 0, 1);
   const ids = idsOf(parsed.backup);

@@ -3,7 +3,9 @@ import Dexie from 'dexie';
 import { CardState, type Deck, type StudyCard, type StudySettings } from '../model';
 import { buildTodayQueue, remainingToday, type DoneToday, type TodayCounts, type TodayQueue } from '../queue';
 import { streakOf, studyDayEnd, studyDayOf } from '../study-day';
-import type { StudyDb } from './database';
+import { isDigestTag } from '../stats/card-digest';
+import { readCardDigest } from './card-digest';
+import { cardsOfDeck, type StudyDb } from './database';
 import { reviewsOnDay } from './review-log';
 
 /** Which cards a session draws from: one deck, every deck, or the cards with one tag. */
@@ -14,6 +16,19 @@ function range(db: StudyDb, scope: { deckId?: string }, queue: string, upTo: num
     return db.cards.where('[deckId+queue+rank]').between([scope.deckId, queue, Dexie.minKey], [scope.deckId, queue, upTo], true, true);
   }
   return db.cards.where('[queue+rank]').between([queue, Dexie.minKey], [queue, upTo], true, true);
+}
+
+/**
+ * The cards with one tag. There is no index on tags (every index costs time on each card write,
+ * and a restore writes thousands): the tags the app links to (`cert:`, `domain:`) are looked up
+ * in the card digest, any other tag (a hand-typed address) by reading every card.
+ */
+function cardsTagged(db: StudyDb, tag: string): Promise<StudyCard[]> {
+  return db.transaction('r', db.cards, db.cardDigest, async () => {
+    if (!isDigestTag(tag)) return (await db.cards.toArray()).filter((c) => c.tags.includes(tag));
+    const ids = (await readCardDigest(db)).filter((e) => e.tags.includes(tag)).map((e) => e.id);
+    return (await db.cards.bulkGet(ids)).filter((c): c is StudyCard => c !== undefined);
+  });
 }
 
 export async function doneToday(db: StudyDb, day: string, deckId?: string): Promise<DoneToday> {
@@ -34,7 +49,7 @@ export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: S
   const dayEnd = studyDayEnd(now, settings.dayStartHour);
   if (scope.kind === 'tag') {
     // A domain holds a few dozen cards: read them all and sort in memory.
-    const cards = (await db.cards.where('tags').equals(scope.tag).toArray()).filter((c) => c.queue !== 'off');
+    const cards = (await cardsTagged(db, scope.tag)).filter((c) => c.queue !== 'off');
     const done = await doneToday(db, day);
     const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
     return buildTodayQueue(
@@ -97,7 +112,7 @@ async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number
     Promise.all(decks.map(async (deck) => ({
       deck,
       today: await countsFor(db, deck.id, day, dayEnd, settings),
-      total: await db.cards.where('deckId').equals(deck.id).count(),
+      total: await cardsOfDeck(db, deck.id).count(),
     }))),
     countsFor(db, undefined, day, dayEnd, settings),
     db.dayTotals.get(day).then((t) => t?.reviews ?? 0),
@@ -119,7 +134,7 @@ async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number
 /** When the next card of a scope falls due after `after`, or null when nothing is scheduled. */
 export async function loadNextDue(db: StudyDb, scope: StudyScope, after: number): Promise<number | null> {
   if (scope.kind === 'tag') {
-    const dues = (await db.cards.where('tags').equals(scope.tag).toArray())
+    const dues = (await cardsTagged(db, scope.tag))
       .filter((c) => (c.queue === 'learn' || c.queue === 'review') && c.due > after)
       .map((c) => c.due);
     return dues.length ? Math.min(...dues) : null;

@@ -6,7 +6,7 @@
 import type { GeneratedCard, GeneratedDecks } from '../decks/types';
 import { type StudyCard, withQueueFields } from '../model';
 import { newMemoryState } from '../scheduler';
-import type { StudyDb } from './database';
+import { cardsOfDeck, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
 
 const META_KEY = 'builtin-decks-fingerprint';
@@ -45,7 +45,7 @@ export function syncBuiltinDecks(db: StudyDb, generated: GeneratedDecks, now: nu
 
       const builtinDeckIds = [...new Set([...deckIds, ...oldDecks.map((d) => d.id)])];
       const existing = new Map<string, StudyCard>();
-      for (const c of await db.cards.where('deckId').anyOf(builtinDeckIds).toArray()) existing.set(c.id, c);
+      for (const deckId of builtinDeckIds) for (const c of await cardsOfDeck(db, deckId).toArray()) existing.set(c.id, c);
 
       let added = 0;
       let updated = 0;

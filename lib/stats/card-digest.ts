@@ -35,13 +35,14 @@ export interface DigestPack {
   flags: number[];
 }
 
-const statsTag = (t: string) => t.startsWith('cert:') || t.startsWith('domain:');
+/** The tags the digest keeps: what the statistics group by, and what "Study this domain" links to. */
+export const isDigestTag = (t: string) => t.startsWith('cert:') || t.startsWith('domain:');
 
 export function digestOf(card: StudyCard): DigestEntry {
   return {
     id: card.id,
     deckId: card.deckId,
-    tags: card.tags.filter(statsTag),
+    tags: card.tags.filter(isDigestTag),
     state: card.state,
     due: card.due,
     stability: card.stability,

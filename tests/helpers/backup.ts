@@ -48,13 +48,17 @@ export async function progressDump(db: StudyDb) {
   return { ...d, cards: d.cards.map(withoutRev) };
 }
 
+export function bytesSource(bytes: Uint8Array): BackupSource {
+  // A copy: a Node Buffer may be a view into a larger shared pool.
+  return { size: bytes.length, arrayBuffer: async () => new Uint8Array(bytes).buffer };
+}
+
 export function textSource(text: string): BackupSource {
-  return { size: new TextEncoder().encode(text).length, text: async () => text };
+  return bytesSource(new TextEncoder().encode(text));
 }
 
 export function fileSource(path: string): BackupSource {
-  const bytes = readFileSync(path);
-  return { size: bytes.length, text: async () => bytes.toString('utf8') };
+  return bytesSource(readFileSync(path));
 }
 
 /** Prepares and applies an import, failing the test if the file is refused. */

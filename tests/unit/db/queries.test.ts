@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCard } from '@/lib/db/answer';
-import { loadHomeSummary, loadTodayQueue } from '@/lib/db/queries';
+import { loadHomeSummary, loadNextDue, loadTodayQueue } from '@/lib/db/queries';
 import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { DAY, HOUR, T0, makeCard } from '../../helpers/cards';
@@ -53,6 +53,27 @@ describe('loadTodayQueue', () => {
     await db.cards.update('new-a3', { tags: ['domain:x/1'] });
     const tagged = await loadTodayQueue(db, { kind: 'tag', tag: 'domain:x/1' }, settings, T0);
     expect(tagged.fresh.map((c) => c.id)).toEqual(['new-a3']);
+  });
+
+  it('finds a domain\'s cards through the card digest, and follows the cards as they change', async () => {
+    const db = await seed();
+    await db.cards.bulkUpdate([
+      { key: 'new-a3', changes: { tags: ['cert:cism', 'domain:x/1'] } },
+      { key: 'rev-a1', changes: { tags: ['domain:x/1'] } },
+      { key: 'rev-later', changes: { tags: ['domain:x/1'] } },
+    ]);
+    const tagged = await loadTodayQueue(db, { kind: 'tag', tag: 'domain:x/1' }, settings, T0);
+    expect([...tagged.review, ...tagged.fresh].map((c) => c.id)).toEqual(['rev-a1', 'new-a3']);
+    expect(await loadNextDue(db, { kind: 'tag', tag: 'domain:x/1' }, T0)).toBe(T0 + 3 * DAY);
+    await db.cards.update('new-a3', { tags: [] });
+    expect((await loadTodayQueue(db, { kind: 'tag', tag: 'domain:x/1' }, settings, T0)).fresh).toEqual([]);
+  });
+
+  it('finds a tag the digest does not keep (a hand-typed address) by reading every card', async () => {
+    const db = await seed();
+    await db.cards.update('new-a2', { tags: ['template:who-does-this'] });
+    const tagged = await loadTodayQueue(db, { kind: 'tag', tag: 'template:who-does-this' }, settings, T0);
+    expect(tagged.fresh.map((c) => c.id)).toEqual(['new-a2']);
   });
 });
 

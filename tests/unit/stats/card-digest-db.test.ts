@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { answerCard, undoAnswer } from '@/lib/db/answer';
 import { readCardDigest, rebuildCardDigest, repairCardDigest } from '@/lib/db/card-digest';
-import { openStudyDb, SCHEMA_VERSION, type StudyDb } from '@/lib/db/database';
+import { cardsOfDeck, openStudyDb, SCHEMA_VERSION, type StudyDb } from '@/lib/db/database';
 import { syncBuiltinDecks } from '@/lib/db/sync-decks';
 import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
@@ -93,7 +93,7 @@ describe('card digest kept in step with the cards', () => {
     const db = freshDb();
     await db.cards.bulkPut(Array.from({ length: 200 }, (_, i) => makeCard({ id: `c${String(i).padStart(3, '0')}`, order: i })));
     await db.cards.update('c001', { suspended: true, tags: ['domain:cism-2022/1'] });
-    await db.cards.where('deckId').equals('deck-a').modify({ stability: 3 });
+    await cardsOfDeck(db, 'deck-a').modify({ stability: 3 });
     await expectDigestMatchesCards(db);
     await db.cards.bulkDelete(['c002', 'c003']);
     await expectDigestMatchesCards(db);
@@ -141,5 +141,26 @@ describe('repairCardDigest', () => {
     await db.cardDigest.clear();
     expect(await rebuildCardDigest(db)).toBe(1);
     await expectDigestMatchesCards(db);
+  });
+});
+
+describe('schema version 5: fewer card indexes', () => {
+  it('drops the queue, deckId and tags indexes of a version-4 database, keeps every card, and finds a deck\'s cards by range', async () => {
+    const name = `v4-fixture-${process.pid}`;
+    const old = openShippedSchema(name, 4);
+    await old.table('cards').bulkAdd([studied('s1'), makeCard({ id: 'n1', order: 1 }), makeCard({ id: 'b1', deckId: 'deck-b' })]);
+    const cardsBefore = await old.table('cards').toArray();
+    old.close();
+
+    const db = openStudyDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const store = db.backendDB().transaction('cards', 'readonly').objectStore('cards');
+    expect([...store.indexNames].sort()).toEqual(['[deckId+queue+rank]', '[queue+rank]']);
+    expect(await db.cards.toArray()).toEqual(cardsBefore);
+    expect((await cardsOfDeck(db, 'deck-b').toArray()).map((c) => c.id)).toEqual(['b1']);
+    expect((await cardsOfDeck(db, 'deck-a').primaryKeys()).sort()).toEqual(['n1', 's1']);
+    expect(await cardsOfDeck(db, 'deck').count()).toBe(0);
+    db.close();
   });
 });
