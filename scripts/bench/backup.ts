@@ -4,9 +4,10 @@
  * the click or file choice to the result on screen) and the longest task on the page's main
  * thread meanwhile, which is what "the page froze" would look like.
  *
- * Two files are restored into fresh profiles:
+ * Files are restored into fresh profiles:
  * - "as exported by the app": answers simulated through the app's FSRS bridge, so each card's
- *   log is an unbroken chain and the import keeps every recorded result (a real restore);
+ *   log is an unbroken chain and the import keeps every recorded result (a real restore), over
+ *   the built-in decks, over 2,000 cards and over 20,000;
  * - "every answer recomputed": the export of the benchmark's seeded collection, whose synthetic
  *   answers do not follow from one another, so FSRS recomputes all 300,000 (the worst case).
  */
@@ -16,6 +17,8 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serializeBackup } from '../../lib/backup/checksum';
 import { type BackupCard, REVIEW_COLUMN_NAMES, reviewToRow, settingsToBackup } from '../../lib/backup/format';
+import type { GeneratedCard, GeneratedDecks } from '../../lib/decks/types';
+import generated from '../../lib/decks/generated/decks.json';
 import { DEFAULT_SETTINGS, type Grade, type ReviewEntry, type Deck } from '../../lib/model';
 import { answerMemory, createScheduler, fsrsWeights, newMemoryState } from '../../lib/scheduler';
 import { studyDayOf } from '../../lib/study-day';
@@ -23,8 +26,12 @@ import { type BenchCase, type BenchResult, type CollectionSize, NAME_SHIM, summa
 
 const DAY = 86_400_000;
 
-/** A backup as the app would export it after a year of study: FSRS-consistent histories. */
-export async function simulatedBackup(size: CollectionSize, now: number): Promise<string> {
+/**
+ * A backup as the app would export it after a year of study: FSRS-consistent histories. With
+ * `builtin`, the cards are the app's own decks (what a learner of this app really has), so a
+ * restore into a new browser finds them already there and replays their answers onto them.
+ */
+export async function simulatedBackup(size: CollectionSize, now: number, builtin?: GeneratedDecks): Promise<string> {
   let seed = 7;
   const rand = () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -32,14 +39,22 @@ export async function simulatedBackup(size: CollectionSize, now: number): Promis
   };
   const settings = DEFAULT_SETTINGS;
   const scheduler = createScheduler(settings);
-  const decks: Deck[] = [1, 2, 3, 4].map((n) => ({ id: `sim-${n}`, name: `Simulated deck ${n}`, description: 'Benchmark', builtin: false }));
-  const studied = Math.round(size.cards * 0.6);
+  const decks: Deck[] = builtin
+    ? builtin.decks.map((d) => ({ ...d, builtin: true, retired: false }))
+    : [1, 2, 3, 4].map((n) => ({ id: `sim-${n}`, name: `Simulated deck ${n}`, description: 'Benchmark', builtin: false }));
+  const texts: GeneratedCard[] = builtin
+    ? builtin.cards
+    : Array.from({ length: size.cards }, (_, i) => ({
+      id: `sim-${i}`, deckId: decks[i % decks.length]!.id, front: `Simulated question ${i}`, back: `Simulated answer ${i}`,
+      template: 'bench', factKey: `sim-${i}`, tags: [`domain:bench/${i % 8}`], order: i,
+    }));
+  // Every built-in card has been studied; of a large simulated collection, 60 %.
+  const studied = builtin ? texts.length : Math.round(texts.length * 0.6);
   const perCard = Math.ceil(size.reviews / studied);
   const cards: BackupCard[] = [];
   const reviews: ReviewEntry[] = [];
-  for (let i = 0; i < size.cards; i += 1) {
-    const id = `sim-${i}`;
-    const deckId = decks[i % decks.length]!.id;
+  for (const [i, text] of texts.entries()) {
+    const { id, deckId } = text;
     let memory = newMemoryState(now - 366 * DAY);
     const count = i < studied ? Math.min(perCard, size.reviews - reviews.length) : 0;
     const times = Array.from({ length: count }, () => now - Math.floor(rand() * 365 * DAY)).sort((a, b) => a - b);
@@ -55,10 +70,7 @@ export async function simulatedBackup(size: CollectionSize, now: number): Promis
       });
       memory = result.after;
     }
-    cards.push({
-      id, deckId, front: `Simulated question ${i}`, back: `Simulated answer ${i}`, template: 'bench', factKey: id,
-      tags: [`domain:bench/${i % 8}`], order: i, suspended: false, retired: false, rev: count, ...memory,
-    });
+    cards.push({ ...text, suspended: false, retired: false, rev: count, ...memory });
   }
   return serializeBackup({
     app: 'cism-cissp-study', appVersion: 'bench', schemaVersion: 3, exportedAt: new Date(now).toISOString(),
@@ -146,14 +158,20 @@ const backup: BenchCase = {
       results.push(summarize('backup: export, longest main-thread task', [exportLongest], { target: '< 200 ms (no freeze)' }));
 
       // Cards are stored one row each (they are what the study queue's indexes range over), so
-      // their number matters too: the collection's 20,000, and 2,000 (eight times the built-in decks).
-      for (const cards of [size.cards, 2_000]) {
-        const simulated = join(dir, `simulated-${cards}.json`);
-        writeFileSync(simulated, await simulatedBackup({ cards, reviews: size.reviews }, Date.now()));
+      // their number matters too: the app's own decks (what a learner of this app has), eight
+      // times as many, and the benchmark collection's 20,000.
+      const builtin = generated as GeneratedDecks;
+      const collections = [
+        { label: `the built-in decks, ${builtin.cards.length} cards`, file: 'simulated-builtin.json', builtin },
+        { label: '2,000 cards', file: 'simulated-2000.json', cards: 2_000 },
+        { label: `${size.cards.toLocaleString('en')} cards`, file: `simulated-${size.cards}.json`, cards: size.cards },
+      ];
+      for (const c of collections) {
+        const simulated = join(dir, c.file);
+        writeFileSync(simulated, await simulatedBackup({ cards: c.cards ?? 0, reviews: size.reviews }, Date.now(), c.builtin));
         const real: Restore[] = [];
         for (let i = 0; i < 3; i += 1) real.push(await restore(freshContext, baseURL, simulated));
-        const label = `as exported by the app (${cards.toLocaleString('en')} cards)`;
-        results.push(...restoreResults(label, real, `${mb(simulated)}, ${size.reviews.toLocaleString('en')} answers into a fresh profile`));
+        results.push(...restoreResults(`as exported by the app (${c.label})`, real, `${mb(simulated)}, ${size.reviews.toLocaleString('en')} answers into a fresh profile`));
       }
 
       const worst: Restore[] = [];
