@@ -462,8 +462,8 @@ async function checksumMatches(sliceHash: Promise<string | null>, content: unkno
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Checks a backup file (its bytes, or its text) from top to bottom. Returns the backup's values, or the first
- * kind of problem found with up to five places where it occurs.
+ * Checks a backup file (its bytes, or its text) from top to bottom. Returns the backup's values,
+ * or the first kind of problem found with up to five places where it occurs.
  * @example const r = await parseBackup(text); if (!r.ok) show(r.problem.message)
  */
 export async function parseBackup(input: string | Uint8Array<ArrayBuffer>, onProgress?: ParseProgress): Promise<ParseResult> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checksumOf } from '@/lib/backup/checksum';
+import { checksumOf, serializeBackup } from '@/lib/backup/checksum';
 import { summaryDetails, summaryHeadline } from '@/lib/backup/merge';
 import { applyImport, exportBackup, prepareImport } from '@/lib/db/backup';
 import { loadAllReviews } from '@/lib/db/review-log';
@@ -7,7 +7,7 @@ import { loadStoredSettings, saveSettings } from '@/lib/db/settings';
 import { Grade } from '@/lib/model';
 import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
-import { dumpAll, HOUR, importText, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource } from '../../helpers/backup';
+import { bytesSource, dumpAll, HOUR, importText, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource } from '../../helpers/backup';
 
 async function deviceWith(answers: Parameters<typeof study>[1]) {
   const db = freshDb();
@@ -92,6 +92,21 @@ describe('the checksum', () => {
     const file = JSON.parse(await fileOf([{ cardId: 'card-1', grade: Grade.Easy, at: T0 }]));
     const db = await deviceWith([]);
     expect((await prepareImport(db, textSource(JSON.stringify(file, null, 2)))).ok).toBe(true);
+  });
+
+  it('reads the file as bytes: text beyond ASCII and a byte-order mark neither upset the checksum nor reach the cards', async () => {
+    const genuine = JSON.parse(await fileOf([{ cardId: 'card-1', grade: Grade.Easy, at: T0 }]));
+    const front = 'Qui gère la sécurité — le RSSI ou l’équipe réseau? 🔐';
+    genuine.content.cards.push({ ...genuine.content.cards[0], id: 'card-accents', front });
+    const bytes = new TextEncoder().encode(await serializeBackup(genuine.content));
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+    for (const file of [bytes, withBom]) {
+      const db = await deviceWith([]);
+      const prepared = await prepareImport(db, bytesSource(file));
+      if (!prepared.ok) throw new Error(prepared.problem.message);
+      expect(await applyImport(db, prepared)).toMatchObject({ ok: true });
+      expect((await db.cards.get('card-accents'))!.front).toBe(front);
+    }
   });
 
   it('cannot be fooled by a second "content" key: the content read is the content checked', async () => {
