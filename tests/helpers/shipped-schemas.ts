@@ -4,7 +4,7 @@ import Dexie from 'dexie';
  * The database schema exactly as each version shipped, frozen here rather than imported from
  * lib/db/database.ts, so upgrade tests start from what real browsers hold.
  */
-const SHIPPED: Record<number, Record<string, string>> = {
+export const SHIPPED: Record<number, Record<string, string>> = {
   1: {
     decks: 'id',
     cards: 'id, deckId, queue, [deckId+queue+rank], [queue+rank], *tags',
