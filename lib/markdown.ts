@@ -1,7 +1,12 @@
 /**
- * A deliberately small Markdown subset for card text: paragraphs, "- " lists, **strong**,
- * *emphasis* and `code`. It returns a tree, never HTML, so no deck source can inject markup:
- * the renderer turns the tree into React elements and every string is escaped by React.
+ * A deliberately small Markdown subset for card text: paragraphs, "- " and "1. " lists,
+ * **strong**, *emphasis*, `code`, and backslash escapes (\*, \`, \\). It returns a tree, never
+ * HTML, so no deck source can inject markup: the renderer turns the tree into React elements
+ * and every string is escaped by React.
+ *
+ * Emphasis follows the rule that keeps a literal star inside a name intact: a `*` opens only
+ * when a non-space follows it, and closes only when a non-space precedes it and no letter or
+ * digit follows it. So in "*the *-property applies*" the middle star stays a star.
  */
 
 export type Inline =
@@ -10,48 +15,128 @@ export type Inline =
   | { kind: 'em'; children: Inline[] }
   | { kind: 'code'; text: string };
 
-export type Block = { kind: 'paragraph'; children: Inline[] } | { kind: 'list'; items: Inline[][] };
+export type Block =
+  | { kind: 'paragraph'; children: Inline[] }
+  | { kind: 'list'; items: Inline[][] }
+  | { kind: 'ordered-list'; items: Inline[][]; start?: number };
 
-const INLINE = /(`[^`]+`|\*\*[^*]+\*\*|\*[^*\s][^*]*\*)/;
+const ESCAPABLE = new Set(['*', '`', '\\', '_']);
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
+/** Index of the closing delimiter for an opener at `from`, skipping code spans and escapes; -1 if none. */
+function findCloser(text: string, from: number, delim: '*' | '**'): number {
+  for (let i = from; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '\\' && ESCAPABLE.has(text[i + 1] ?? '')) {
+      i += 1;
+      continue;
+    }
+    if (c === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end !== -1) i = end;
+      continue;
+    }
+    if (delim === '**') {
+      if (text.startsWith('**', i) && !isSpace(text[i - 1]) && i > from) return i;
+    } else if (c === '*') {
+      if (text[i + 1] === '*') {
+        // A "**" inside emphasis is strong text: skip over its pair.
+        const inner = findCloser(text, i + 2, '**');
+        if (inner !== -1) {
+          i = inner + 1;
+          continue;
+        }
+      }
+      if (i > from && !isSpace(text[i - 1]) && !isWordChar(text[i + 1])) return i;
+    }
+  }
+  return -1;
+}
+
+/** @example parseInline('*the `*-property`*') */
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
-  for (const part of text.split(INLINE)) {
-    if (!part) continue;
-    if (part.length > 2 && part.startsWith('`') && part.endsWith('`')) out.push({ kind: 'code', text: part.slice(1, -1) });
-    else if (part.length > 4 && part.startsWith('**') && part.endsWith('**')) out.push({ kind: 'strong', children: parseInline(part.slice(2, -2)) });
-    else if (part.length > 2 && part.startsWith('*') && part.endsWith('*')) out.push({ kind: 'em', children: parseInline(part.slice(1, -1)) });
-    else out.push({ kind: 'text', text: part });
+  let buffer = '';
+  const flush = () => {
+    if (buffer) out.push({ kind: 'text', text: buffer });
+    buffer = '';
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c === '\\' && ESCAPABLE.has(text[i + 1] ?? '')) {
+      buffer += text[i + 1];
+      i += 1;
+      continue;
+    }
+    if (c === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end > i + 1) {
+        flush();
+        out.push({ kind: 'code', text: text.slice(i + 1, end) });
+        i = end;
+        continue;
+      }
+    }
+    if (c === '*' && text[i + 1] === '*' && !isSpace(text[i + 2])) {
+      const end = findCloser(text, i + 2, '**');
+      if (end !== -1) {
+        flush();
+        out.push({ kind: 'strong', children: parseInline(text.slice(i + 2, end)) });
+        i = end + 1;
+        continue;
+      }
+    }
+    if (c === '*' && !isSpace(text[i + 1]) && text[i + 1] !== '*' && !isWordChar(text[i - 1])) {
+      const end = findCloser(text, i + 1, '*');
+      if (end !== -1) {
+        flush();
+        out.push({ kind: 'em', children: parseInline(text.slice(i + 1, end)) });
+        i = end;
+        continue;
+      }
+    }
+    buffer += c;
   }
+  flush();
   return out;
 }
 
-/** @example parseMarkdown('Two **domains**:\n- one\n- two') */
+/** @example parseMarkdown('Two **domains**:\n- one\n- two\n\n1. first\n2. second') */
 export function parseMarkdown(source: string): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
-  let list: Inline[][] | null = null;
-  const flush = () => {
+  let list: Extract<Block, { kind: 'list' | 'ordered-list' }> | null = null;
+  const flushParagraph = () => {
     if (paragraph.length) blocks.push({ kind: 'paragraph', children: parseInline(paragraph.join(' ')) });
-    if (list) blocks.push({ kind: 'list', items: list });
     paragraph = [];
+  };
+  const flushList = () => {
+    if (list) blocks.push(list);
     list = null;
   };
   for (const raw of source.split(/\r?\n/)) {
     const line = raw.trim();
-    const item = /^[-*]\s+(.*)$/.exec(line);
-    if (!line) flush();
-    else if (item) {
-      if (paragraph.length) {
-        blocks.push({ kind: 'paragraph', children: parseInline(paragraph.join(' ')) });
-        paragraph = [];
+    const bullet = /^[-*]\s+(.*)$/.exec(line);
+    const numbered = /^(\d{1,3})[.)]\s+(.*)$/.exec(line);
+    if (!line) {
+      flushParagraph();
+      flushList();
+    } else if (bullet || numbered) {
+      flushParagraph();
+      const kind = numbered ? 'ordered-list' : 'list';
+      if (list && list.kind !== kind) flushList();
+      if (!list) {
+        list = numbered ? { kind: 'ordered-list', items: [] } : { kind: 'list', items: [] };
+        if (numbered && numbered[1] !== '1' && list.kind === 'ordered-list') list.start = Number(numbered[1]);
       }
-      (list ??= []).push(parseInline(item[1]!));
+      list.items.push(parseInline(bullet ? bullet[1]! : numbered![2]!));
     } else {
-      if (list) flush();
+      flushList();
       paragraph.push(line);
     }
   }
-  flush();
+  flushParagraph();
+  flushList();
   return blocks;
 }

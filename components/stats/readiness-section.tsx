@@ -1,11 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { StudyDb } from '@/lib/db/database';
 import { applyNewCardsPerDay, type CertificationProgress } from '@/lib/db/stats';
 import { finishDayAt, type Pacing } from '@/lib/stats/pacing';
-import { CERTIFICATION_NAMES } from '@/lib/stats/readiness';
+import { outlineChangeFor } from '@/lib/stats/outline-notice';
+import { CERTIFICATION_NAMES, type DomainReadiness } from '@/lib/stats/readiness';
 import { longDay, percent, plural } from './format';
 
 function Meter({ value, label }: { value: number; label: string }) {
@@ -76,12 +77,49 @@ function PacingAdvice({ db, pacing, name, buffer, limit, today }: { db: StudyDb;
   );
 }
 
+function SubdomainList({ domain, name, columns }: { domain: DomainReadiness; name: string; columns: number }) {
+  if (domain.subdomains.length === 0) return null;
+  const word = name === 'CISM' ? 'topic' : 'sub-domain';
+  return (
+    <tr className="border-b border-slate-200 dark:border-slate-700">
+      <td colSpan={columns} className="pb-2 pl-4">
+        <details data-testid={`subdomains-${domain.key}`}>
+          <summary className="cursor-pointer rounded text-sm">
+            {domain.subdomains.length} {word}s of domain {domain.number}
+          </summary>
+          <ul className="mt-1 space-y-1 text-sm">
+            {domain.subdomains.map((st) => (
+              <li key={st.key} className="flex flex-wrap items-center gap-x-3" data-subdomain={st.key}>
+                <span className="min-w-0 flex-1">
+                  <span className="font-medium">{st.code}</span> {st.name}
+                </span>
+                <span className="muted tabular-nums" data-testid="subdomain-seen">
+                  seen {st.introduced}/{st.cards} · recall {percent(st.recallToday)}
+                </span>
+                <Link
+                  href={`/study/?tag=${encodeURIComponent(st.tag)}`}
+                  className="no-print whitespace-nowrap rounded text-indigo-700 underline underline-offset-4 dark:text-indigo-300"
+                  aria-label={`Study this ${word}: ${name} ${st.code} ${st.name}`}
+                >
+                  Study this {word}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </td>
+    </tr>
+  );
+}
+
 export function ReadinessCard({ db, progress, buffer, limit, today }: { db: StudyDb; progress: CertificationProgress; buffer: number; limit: number; today: string }) {
   const { readiness, examDate } = progress;
   const name = CERTIFICATION_NAMES[progress.certification];
   const hasExam = readiness.overallOnExam !== null;
   const days = progress.pacing.status === 'plan' || progress.pacing.status === 'late' || progress.pacing.status === 'done' ? progress.pacing.daysToExam : null;
   const heading = `${progress.certification}-readiness-heading`;
+  const change = outlineChangeFor(progress.certification, examDate);
+  const columns = hasExam ? 6 : 5;
   return (
     <section aria-labelledby={heading} className="card-surface stats-readiness p-5" data-testid={`readiness-${progress.certification}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -104,7 +142,17 @@ export function ReadinessCard({ db, progress, buffer, limit, today }: { db: Stud
       </dl>
       <p className="muted mt-1 text-xs">
         Mean FSRS recall probability of each domain&apos;s cards (cards not yet studied count as 0), weighted by the official {readiness.outline} domain weights shown below.
+        Only the cards that teach a domain&apos;s content count: its concepts, processes in order, easily confused terms and formulas (the {name} domain decks).
+        The syllabus map, exam facts and role contrasts do not.
       </p>
+      {change && (
+        <p role="note" className="mt-2 rounded border border-amber-500 p-2 text-sm" data-testid={`outline-change-${progress.certification}`}>
+          <span className="font-semibold">The {name} outline changed. </span>
+          Your exam date is on or after {longDay(change.replacedOn)}, when ISACA&apos;s revised {name} exam content outline took effect.
+          These decks and this readiness figure follow {change.decksFollow}: the new outline&apos;s domains and weights could not be confirmed
+          from ISACA&apos;s own pages, so they are not in the app yet. Check ISACA&apos;s current outline for what changed.
+        </p>
+      )}
       <div className="mt-3 overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{name} domains, weakest first</caption>
@@ -120,7 +168,8 @@ export function ReadinessCard({ db, progress, buffer, limit, today }: { db: Stud
           </thead>
           <tbody>
             {readiness.domains.map((d) => (
-              <tr key={d.key} className="border-b border-slate-200 dark:border-slate-700" data-domain={d.key}>
+              <Fragment key={d.key}>
+              <tr className="border-b border-slate-200 dark:border-slate-700" data-domain={d.key}>
                 <th scope="row" className="py-2 pr-2 font-normal">
                   <span className="font-medium">{d.number}.</span> {d.name}
                 </th>
@@ -142,6 +191,8 @@ export function ReadinessCard({ db, progress, buffer, limit, today }: { db: Stud
                   </Link>
                 </td>
               </tr>
+              <SubdomainList domain={d} name={name} columns={columns} />
+              </Fragment>
             ))}
           </tbody>
         </table>

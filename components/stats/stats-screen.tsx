@@ -5,8 +5,7 @@ import { useEffect, useState } from 'react';
 import { repairCardDigest } from '@/lib/db/card-digest';
 import { repairDayTotals } from '@/lib/db/day-totals';
 import { loadStats } from '@/lib/db/stats';
-import generated from '@/lib/decks/generated/decks.json';
-import type { GeneratedDecks } from '@/lib/decks/types';
+import { deckManifest } from '@/lib/db/client';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
 import { ActivitySection } from './activity-section';
@@ -18,7 +17,7 @@ import { ReadinessCard } from './readiness-section';
 import { RetentionTable } from './retention-table';
 import './stats-print.css';
 
-const DOMAINS = (generated as GeneratedDecks).domains;
+const OUTLINE = { domains: deckManifest.domains, subdomains: deckManifest.subdomains };
 let repairChecked = false;
 
 /** Runs `work` when the browser has nothing better to do (Safari has no requestIdleCallback). */
@@ -32,7 +31,7 @@ export function StatsScreen() {
   const settings = useSettings();
   const [repairNote, setRepairNote] = useState<string | null>(null);
   const stats = useLiveQuery(
-    () => (db && settings ? loadStats(db, settings, DOMAINS, Date.now()) : undefined),
+    () => (db && settings ? loadStats(db, settings, OUTLINE, Date.now()) : undefined),
     [db, settings],
   );
 

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StudyDb } from '@/lib/db/database';
 import { loadNextDue, type StudyScope } from '@/lib/db/queries';
+import { deckManifest } from '@/lib/db/client';
+import { tagTitle } from '@/lib/decks/manifest';
 import type { Grade, StudySettings } from '@/lib/model';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
@@ -43,7 +45,7 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
   const s = useStudySession(db, scope, settings);
   const title = useLiveQuery(async () => {
     if (scope.kind === 'deck') return (await db.decks.get(scope.deckId))?.name ?? 'Deck';
-    if (scope.kind === 'tag') return `Cards tagged ${scope.tag}`;
+    if (scope.kind === 'tag') return tagTitle(deckManifest, scope.tag);
     return 'All decks';
   }, [db, JSON.stringify(scope)]);
   const gradedAt = useRef<number | null>(null);

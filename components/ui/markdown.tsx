@@ -24,15 +24,16 @@ function InlineParts({ parts }: { parts: Inline[] }) {
 export function Markdown({ text, className }: { text: string; className?: string }) {
   return (
     <div className={className}>
-      {parseMarkdown(text).map((b, i) =>
-        b.kind === 'paragraph' ? (
-          <p key={i} className="my-2"><InlineParts parts={b.children} /></p>
+      {parseMarkdown(text).map((b, i) => {
+        if (b.kind === 'paragraph')
+          return <p key={i} className="my-2"><InlineParts parts={b.children} /></p>;
+        const items = b.items.map((item, j) => <li key={j}><InlineParts parts={item} /></li>);
+        return b.kind === 'list' ? (
+          <ul key={i} className="my-2 list-disc pl-6">{items}</ul>
         ) : (
-          <ul key={i} className="my-2 list-disc pl-6">
-            {b.items.map((item, j) => <li key={j}><InlineParts parts={item} /></li>)}
-          </ul>
-        ),
-      )}
+          <ol key={i} start={b.start} className="my-2 list-decimal pl-6">{items}</ol>
+        );
+      })}
     </div>
   );
 }

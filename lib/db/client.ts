@@ -3,11 +3,14 @@
  * decks are synced and persistent storage is requested (so the browser does not evict
  * months of reviews under storage pressure).
  */
-import generated from '../decks/generated/decks.json';
-import type { GeneratedDecks } from '../decks/types';
+import manifestJson from '../decks/generated/manifest.json';
+import { checkCardsFile, type DeckManifest } from '../decks/manifest';
 import { openStudyDb, type StudyDb } from './database';
 import { replayPendingAnswers } from './pending-answers';
-import { syncBuiltinDecks } from './sync-decks';
+import { syncBuiltinContent } from './sync-decks';
+
+/** The bundled part of the built-in decks; the cards are fetched only when their version changed. */
+export const deckManifest = manifestJson as DeckManifest;
 
 let instance: StudyDb | null = null;
 
@@ -21,7 +24,21 @@ export interface StartupResult {
 }
 
 export async function startStorage(db: StudyDb, now: number): Promise<StartupResult> {
-  await syncBuiltinDecks(db, generated as GeneratedDecks, now);
+  await syncBuiltinContent(
+    db,
+    {
+      version: deckManifest.contentVersion,
+      load: async () => {
+        // Relative to the site root; the service worker precaches the file for offline use.
+        const url = new URL(deckManifest.cardsUrl, new URL('/', window.location.href));
+        const res = await fetch(url);
+        if (!res.ok) throw new Error(`The built-in decks could not be loaded (HTTP ${res.status} for ${url.pathname}). Reload when online.`);
+        const cards = checkCardsFile(await res.json(), deckManifest);
+        return { formatVersion: 1, decks: deckManifest.decks, cards, domains: deckManifest.domains };
+      },
+    },
+    now,
+  );
   // Answers whose write the last page unload cut short.
   await replayPendingAnswers(db);
   let persisted: boolean | null = null;

@@ -5,6 +5,7 @@
  * themselves: Chromium returns stored rows and even index keys at ~10 µs each, so reading
  * 20,000 cards or their keys cost well over a second.
  */
+import type { GeneratedSubdomain } from '../decks/manifest';
 import type { CertificationId, GeneratedDomain } from '../decks/types';
 import { type Deck, queueOf, type StudySettings } from '../model';
 import { createScheduler, type Scheduler } from '../scheduler';
@@ -46,7 +47,13 @@ export interface StatsData {
 const CERTIFICATIONS: readonly CertificationId[] = ['cism', 'cissp'];
 const DAY_MS = 86_400_000;
 
-function certification(cert: CertificationId, cards: readonly DigestEntry[], domains: readonly GeneratedDomain[], settings: StudySettings, scheduler: Scheduler, now: number, today: string): CertificationProgress {
+/** The outline structure readiness is grouped by. */
+export interface OutlineShape {
+  domains: readonly GeneratedDomain[];
+  subdomains?: readonly GeneratedSubdomain[];
+}
+
+function certification(cert: CertificationId, cards: readonly DigestEntry[], outline: OutlineShape, settings: StudySettings, scheduler: Scheduler, now: number, today: string): CertificationProgress {
   const examDate = examDateOf(settings, cert);
   const tag = `cert:${cert}`;
   const own = cards.filter((c) => c.tags.includes(tag));
@@ -57,19 +64,19 @@ function certification(cert: CertificationId, cards: readonly DigestEntry[], dom
     certification: cert,
     examDate,
     // readinessOf picks the cards carrying one of the outline's domain tags itself.
-    readiness: readinessOf(cert, domains, cards, scheduler, now, examAt),
+    readiness: readinessOf(cert, outline.domains, cards, scheduler, now, examAt, outline.subdomains),
     pacing: pacingOf(unseen, today, examDate, settings.pacingBufferDays),
     cards: own.filter((c) => queueOf(c) !== 'off').length,
   };
 }
 
 /** Everything the statistics page shows, as of `now`. */
-export function loadStats(db: StudyDb, settings: StudySettings, domains: readonly GeneratedDomain[], now: number): Promise<StatsData> {
+export function loadStats(db: StudyDb, settings: StudySettings, outline: OutlineShape, now: number): Promise<StatsData> {
   // One read transaction: a consistent picture, and far less overhead than a transaction per query.
-  return db.transaction('r', db.decks, db.dayTotals, db.cardDigest, () => readStats(db, settings, domains, now));
+  return db.transaction('r', db.decks, db.dayTotals, db.cardDigest, () => readStats(db, settings, outline, now));
 }
 
-async function readStats(db: StudyDb, settings: StudySettings, domains: readonly GeneratedDomain[], now: number): Promise<StatsData> {
+async function readStats(db: StudyDb, settings: StudySettings, outline: OutlineShape, now: number): Promise<StatsData> {
   const today = studyDayOf(now, settings.dayStartHour);
   const [allDecks, totals, cards] = await Promise.all([db.decks.toArray(), db.dayTotals.toArray(), readCardDigest(db)]);
   const decks = allDecks.filter((d) => !d.retired).sort((a, b) => a.name.localeCompare(b.name));
@@ -90,7 +97,7 @@ async function readStats(db: StudyDb, settings: StudySettings, domains: readonly
     forecast: forecastOf(dues, now, settings.dayStartHour, 30),
     decks: decks.map((deck) => ({ deck, counts: tallyStates(byDeck.get(deck.id)!) })),
     retention: retentionOf(totals, today),
-    certifications: CERTIFICATIONS.map((c) => certification(c, cards, domains, settings, scheduler, now, today)),
+    certifications: CERTIFICATIONS.map((c) => certification(c, cards, outline, settings, scheduler, now, today)),
     newCardsPerDay: settings.newCardsPerDay,
   };
 }

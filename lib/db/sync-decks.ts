@@ -29,8 +29,27 @@ export interface SyncReport {
   skipped: boolean;
 }
 
+/** The built-in decks as the app gets them: a version it can compare, and the cards loaded only when needed. */
+export interface BuiltinContent {
+  version: string;
+  load(): Promise<GeneratedDecks>;
+}
+
+/**
+ * Syncs the built-in decks when their version differs from the stored one. An unchanged
+ * version costs one meta read: the cards are not even loaded.
+ */
+export async function syncBuiltinContent(db: StudyDb, content: BuiltinContent, now: number): Promise<SyncReport> {
+  const stored = await withStorageErrors(() => db.meta.get(META_KEY));
+  if (stored?.value === content.version) return { added: 0, updated: 0, retired: 0, skipped: true };
+  return applyBuiltinDecks(db, await content.load(), content.version, now);
+}
+
 export function syncBuiltinDecks(db: StudyDb, generated: GeneratedDecks, now: number): Promise<SyncReport> {
-  const fingerprint = fingerprintOf(generated);
+  return applyBuiltinDecks(db, generated, fingerprintOf(generated), now);
+}
+
+function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: string, now: number): Promise<SyncReport> {
   return withStorageErrors(() =>
     db.transaction('rw', db.decks, db.cards, db.meta, async () => {
       const stored = await db.meta.get(META_KEY);

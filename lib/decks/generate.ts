@@ -5,8 +5,10 @@
 import type { GeneratedCard, GeneratedDeck, GeneratedDecks, GeneratedDomain } from './types';
 import { cardId } from './ids';
 import { type DeckSources, type SourceText, DeckSourceError, checkSources, parseSources } from './sources';
-import { type CardDraft, TEMPLATE_NAMES } from './templates/common';
-import { domainCertificationCards, outlineDomainCards, weightCards } from './templates/domains';
+import { type CardDraft, KNOWLEDGE_TEMPLATES, TEMPLATE_NAMES } from './templates/common';
+import { outlineDomainCards, weightCards } from './templates/domains';
+import { knowledgeCards } from './templates/knowledge';
+import { giveawayWords } from './giveaways';
 import { subtopicCards } from './templates/subtopics';
 import { certificationCards, topicCompareCards } from './templates/exam';
 import { contrastCards } from './templates/contrasts';
@@ -14,8 +16,8 @@ import { contrastCards } from './templates/contrasts';
 /** All card drafts, in the order decks should introduce them. */
 export function draftCards(s: DeckSources): CardDraft[] {
   return [
+    ...knowledgeCards(s),
     ...s.outlines.flatMap((o) => outlineDomainCards(s, o)),
-    ...domainCertificationCards(s),
     ...s.certifications.flatMap(certificationCards),
     ...s.outlines.flatMap(weightCards),
     ...topicCompareCards(s),
@@ -40,6 +42,7 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
   if (problems.length > 0) throw new DeckSourceError(problems);
 
   const drafts = draftCards(s);
+  const askedOf = new Map<string, string>();
   const perDeck = new Map<string, GeneratedCard[]>(s.decks.map((d) => [d.key, []]));
   /** Cards without exactly one deck, per template: certifications involved and the decks hit. */
   const misplaced = new Map<string, { certs: Set<string>; decks: Set<string>; none: boolean }>();
@@ -47,7 +50,8 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
     const targets = s.decks.filter(
       (d) =>
         d.templates.includes(draft.template) &&
-        (d.certification === undefined || d.certification === draft.certification),
+        (d.certification === undefined || d.certification === draft.certification) &&
+        (d.domain === undefined || d.domain === draft.domain),
     );
     if (targets.length !== 1) {
       const m = misplaced.get(draft.template) ?? { certs: new Set<string>(), decks: new Set<string>(), none: false };
@@ -59,8 +63,12 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
     }
     const deck = targets[0]!;
     const list = perDeck.get(deck.key)!;
+    // A knowledge card's wrong options are drawn from its neighbours, so adding a fact may change
+    // them; what the card asks is its front, so only the front goes into its id.
+    const id = cardId(draft.template, draft.factKey, draft.front, KNOWLEDGE_TEMPLATES.includes(draft.template) ? undefined : draft.choices);
+    if (draft.asked !== undefined) askedOf.set(id, draft.asked);
     list.push({
-      id: cardId(draft.template, draft.factKey, draft.front, draft.choices),
+      id,
       deckId: deck.key,
       template: draft.template,
       factKey: draft.factKey,
@@ -100,6 +108,18 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
       else ids.set(c.id, c);
       if (c.choices && (c.answerIndex === undefined || c.answerIndex < 0 || c.answerIndex >= c.choices.length))
         problems.push(`${d.file}: deck "${d.key}": card for "${c.factKey}" has no valid answer among its choices`);
+      else if (c.choices) {
+        const words = giveawayWords(askedOf.get(c.id) ?? c.front, c.choices, c.answerIndex!);
+        if (words.length > 0)
+          problems.push(
+            `${factFile(s, c.factKey) ?? d.file}: ${c.factKey} (${c.template}): the question shares ${words
+              .map((w) => `"${w}"`)
+              .join(', ')} with the right option "${c.choices[c.answerIndex!]}" and with no wrong option; reword it so the word does not give the answer away`,
+          );
+        for (const [i, choice] of c.choices.entries())
+          if (c.choices.findIndex((x) => x.trim().toLowerCase() === choice.trim().toLowerCase()) !== i)
+            problems.push(`${factFile(s, c.factKey) ?? d.file}: ${c.factKey} (${c.template}): the option "${choice}" is offered twice`);
+      }
     }
   }
   if (problems.length > 0) throw new DeckSourceError(problems);
@@ -130,9 +150,28 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
   };
 }
 
+/** The source file of a card's fact, for messages ("concept/x" → the file that defines concept x). */
+function factFile(s: DeckSources, factKey: string): string | undefined {
+  const [kind, key] = factKey.split('/');
+  const lists: Record<string, readonly { key: string; file: string }[]> = {
+    concept: s.concepts,
+    sequence: s.sequences,
+    confusable: s.confusables,
+    formula: s.formulas,
+    contrast: s.contrasts,
+  };
+  return lists[kind ?? '']?.find((f) => f.key === key)?.file;
+}
+
 /** YAML texts → GeneratedDecks, or a DeckSourceError naming the file and the item. */
 export function buildDecks(files: readonly SourceText[]): GeneratedDecks {
   return generateDecks(parseSources(files));
+}
+
+/** As buildDecks, keeping the parsed sources (for the coverage report and the manifest). */
+export function buildDecksWithSources(files: readonly SourceText[]): { generated: GeneratedDecks; sources: DeckSources } {
+  const sources = parseSources(files);
+  return { generated: generateDecks(sources), sources };
 }
 
 /** Counts for the build summary. */

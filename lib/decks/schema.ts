@@ -54,6 +54,10 @@ export const subtopicSchema = z.strictObject({
   key: keySchema,
   name: textSchema,
   details: textSchema.optional(),
+  /** The official number of the sub-domain or topic, e.g. "3.2" (CISSP) or "2B1" (CISM). Facts name it in `ref`. */
+  code: z.string().regex(/^[0-9]+(\.[0-9]+|[A-Z][0-9]+)$/, { message: 'must be an outline number such as "3.2" or "2B1"' }),
+  /** How many bullets the official outline lists under it (0 when none); facts name one in `item`. */
+  items: z.number().int().min(0).optional(),
 });
 
 export const partSchema = z.strictObject({
@@ -86,16 +90,72 @@ export const outlineSchema = z.strictObject({
   domains: z.array(domainSchema).min(1),
 });
 
-export const whoSchema = z.enum(['cism', 'cissp', 'both']);
+export const whoSchema = z.enum(['cism', 'cissp', 'both', 'neither']);
 
 export const pairSchema = z.strictObject({ key: keySchema, topic: textSchema });
+
+/** "cissp-2024:3.2" or "cism-2022:2B1": an outline key and the code of one of its sub-domains or topics. */
+export const refSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+:[0-9]+(\.[0-9]+|[A-Z][0-9]+)$/, {
+    message: 'must name an outline item such as "cissp-2024:3.2" or "cism-2022:2B1"',
+  });
 
 export const contrastSchema = z.strictObject({
   key: keySchema,
   pair: keySchema,
+  ref: refSchema,
   who: whoSchema,
   activity: textSchema,
   why: textSchema,
+  /** For cism/cissp: the contrast on the other side of the same area (mutual). */
+  counterpart: keySchema.optional(),
+  /** For neither: the business role that does own the task. */
+  owner: textSchema.optional(),
+  /** The managerial FIRST/BEST angle a CISSP question expects, where there is one. */
+  managerView: textSchema.optional(),
+});
+
+const factBase = {
+  key: keySchema,
+  ref: refSchema,
+  source: textSchema.optional(),
+};
+
+export const conceptSchema = z.strictObject({
+  ...factBase,
+  /** 1-based position of the outline bullet the concept teaches, within its sub-domain. */
+  item: positiveInt.optional(),
+  /** Concepts of one group are each other's distractors first. */
+  group: keySchema.optional(),
+  term: textSchema,
+  definition: textSchema,
+  tell: textSchema.optional(),
+  example: textSchema.optional(),
+  scenario: textSchema.optional(),
+});
+
+export const sequenceSchema = z.strictObject({
+  ...factBase,
+  name: textSchema,
+  steps: z.array(textSchema).min(3).max(9),
+  note: textSchema.optional(),
+});
+
+export const confusableSchema = z.strictObject({
+  ...factBase,
+  topic: textSchema,
+  members: z.array(z.strictObject({ term: textSchema, tell: textSchema })).min(2).max(6),
+  note: textSchema.optional(),
+});
+
+export const formulaSchema = z.strictObject({
+  ...factBase,
+  name: textSchema,
+  formula: textSchema,
+  explanation: textSchema,
+  problem: textSchema,
+  answer: textSchema,
 });
 
 export const topicLocationSchema = z.strictObject({
@@ -112,6 +172,8 @@ export const deckSchema = z.strictObject({
   name: textSchema,
   description: textSchema,
   certification: certificationIdSchema.optional(),
+  /** Limits the deck to the knowledge cards of one domain, e.g. "cissp-2024/3". */
+  domain: z.string().regex(/^[a-z0-9-]+\/[0-9]+$/, { message: 'must name a domain such as "cissp-2024/3"' }).optional(),
   templates: z.array(keySchema).min(1),
 });
 
@@ -123,6 +185,10 @@ export const sourceFileSchema = z.strictObject({
   contrasts: z.array(contrastSchema).min(1).optional(),
   topicLocations: z.array(topicLocationSchema).min(1).optional(),
   decks: z.array(deckSchema).min(1).optional(),
+  concepts: z.array(conceptSchema).min(1).optional(),
+  sequences: z.array(sequenceSchema).min(1).optional(),
+  confusables: z.array(confusableSchema).min(1).optional(),
+  formulas: z.array(formulaSchema).min(1).optional(),
 });
 
 export type Certification = z.infer<typeof certificationSchema>;
@@ -135,6 +201,10 @@ export type ContrastPair = z.infer<typeof pairSchema>;
 export type Contrast = z.infer<typeof contrastSchema>;
 export type TopicLocation = z.infer<typeof topicLocationSchema>;
 export type DeckDef = z.infer<typeof deckSchema>;
+export type Concept = z.infer<typeof conceptSchema>;
+export type Sequence = z.infer<typeof sequenceSchema>;
+export type Confusable = z.infer<typeof confusableSchema>;
+export type Formula = z.infer<typeof formulaSchema>;
 export type SourceFile = z.infer<typeof sourceFileSchema>;
 
 export const SECTION_NAMES = Object.keys(sourceFileSchema.shape) as (keyof SourceFile)[];
@@ -155,6 +225,12 @@ const ITEM_NAMES: Record<string, string> = {
   decks: 'deck',
   templates: 'template',
   otherNames: 'other name',
+  concepts: 'concept',
+  sequences: 'sequence',
+  confusables: 'confusable',
+  formulas: 'formula',
+  members: 'member',
+  steps: 'step',
 };
 
 /** Describes an item by its key when it has one: `domain "d3"`, else by position: `domain #3`. */

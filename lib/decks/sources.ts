@@ -7,13 +7,19 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { CertificationId } from './types';
 import {
   type Certification,
+  type Concept,
+  type Confusable,
   type Contrast,
   type ContrastPair,
   type DeckDef,
   type Domain,
+  type Formula,
   type Outline,
+  type Sequence,
+  type Subtopic,
   type TopicLocation,
   issueMessage,
+  SECTION_NAMES,
   sourceFileSchema,
 } from './schema';
 
@@ -27,6 +33,35 @@ export interface DeckSources {
   contrasts: FromFile<Contrast>[];
   topicLocations: FromFile<TopicLocation>[];
   decks: FromFile<DeckDef>[];
+  concepts: FromFile<Concept>[];
+  sequences: FromFile<Sequence>[];
+  confusables: FromFile<Confusable>[];
+  formulas: FromFile<Formula>[];
+}
+
+/** The four kinds of knowledge fact; each is tied to one outline item by its `ref`. */
+export type KnowledgeFact = FromFile<Concept | Sequence | Confusable | Formula>;
+
+export function knowledgeFacts(s: DeckSources): KnowledgeFact[] {
+  return [...s.concepts, ...s.sequences, ...s.confusables, ...s.formulas];
+}
+
+/** The outline item a `ref` ("cissp-2024:3.2") points at. */
+export interface OutlineItem {
+  outline: Outline;
+  domain: Domain;
+  subtopic: Subtopic;
+  part?: string;
+}
+
+/** Every sub-domain or topic of every outline, by its ref ("cissp-2024:3.2", "cism-2022:2B1"). */
+export function outlineItems(s: Pick<DeckSources, 'outlines'>): Map<string, OutlineItem> {
+  const out = new Map<string, OutlineItem>();
+  for (const outline of s.outlines)
+    for (const domain of outline.domains)
+      for (const st of domainSubtopics(domain))
+        out.set(`${outline.key}:${st.code}`, { outline, domain, subtopic: st, ...(st.part ? { part: st.part } : {}) });
+  return out;
 }
 
 export interface SourceText {
@@ -54,6 +89,10 @@ export function parseSources(files: readonly SourceText[]): DeckSources {
     contrasts: [],
     topicLocations: [],
     decks: [],
+    concepts: [],
+    sequences: [],
+    confusables: [],
+    formulas: [],
   };
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const { path, text } of sorted) {
@@ -77,7 +116,7 @@ export function parseSources(files: readonly SourceText[]): DeckSources {
     const file = result.data;
     const sections = Object.keys(file).filter((k) => file[k as keyof typeof file] !== undefined);
     if (sections.length === 0) {
-      problems.push(`${path}: the file has none of the sections certifications, outlines, pairs, contrasts, topicLocations, decks`);
+      problems.push(`${path}: the file has none of the sections ${SECTION_NAMES.join(', ')}`);
       continue;
     }
     for (const c of file.certifications ?? []) merged.certifications.push({ ...c, file: path });
@@ -86,6 +125,10 @@ export function parseSources(files: readonly SourceText[]): DeckSources {
     for (const c of file.contrasts ?? []) merged.contrasts.push({ ...c, file: path });
     for (const t of file.topicLocations ?? []) merged.topicLocations.push({ ...t, file: path });
     for (const d of file.decks ?? []) merged.decks.push({ ...d, file: path });
+    for (const c of file.concepts ?? []) merged.concepts.push({ ...c, file: path });
+    for (const q of file.sequences ?? []) merged.sequences.push({ ...q, file: path });
+    for (const c of file.confusables ?? []) merged.confusables.push({ ...c, file: path });
+    for (const f of file.formulas ?? []) merged.formulas.push({ ...f, file: path });
   }
   if (problems.length > 0) throw new DeckSourceError(problems);
   checkSources(merged);
@@ -104,7 +147,7 @@ function findDuplicates<T>(items: readonly T[], keyOf: (item: T) => string): Map
 }
 
 /** Every subtopic of a domain, from `subtopics` and from its parts. */
-export function domainSubtopics(domain: Domain): { key: string; name: string; details?: string; part?: string }[] {
+export function domainSubtopics(domain: Domain): (Subtopic & { part?: string })[] {
   const direct = (domain.subtopics ?? []).map((s) => ({ ...s }));
   const fromParts = (domain.parts ?? []).flatMap((p) => p.subtopics.map((s) => ({ ...s, part: p.key })));
   return [...direct, ...fromParts];
@@ -205,6 +248,75 @@ export function checkSources(s: DeckSources): void {
       problems.push(`${p.file}: pair "${p.key}": no contrast belongs to it`);
   for (const [a, l] of findDuplicates(s.contrasts, (c) => c.activity.toLowerCase()))
     problems.push(`${l[0]!.file}: contrasts ${l.map((c) => `"${c.key}"`).join(' and ')}: same activity "${a}"`);
+
+  const items = outlineItems(s);
+  for (const o of s.outlines)
+    for (const d of o.domains) {
+      for (const [code, l] of findDuplicates(domainSubtopics(d), (st) => st.code))
+        problems.push(`${o.file}: outline "${o.key}" domain "${d.key}": ${l.length} sub-topics have code "${code}"`);
+      for (const st of domainSubtopics(d))
+        if (!st.code.startsWith(String(d.number)) || /[0-9]/.test(st.code.charAt(String(d.number).length)))
+          problems.push(`${o.file}: outline "${o.key}" domain "${d.key}" sub-topic "${st.key}": code "${st.code}" does not belong to Domain ${d.number}`);
+    }
+  const checkRef = (file: string, what: string, ref: string): OutlineItem | undefined => {
+    const item = items.get(ref);
+    if (!item) problems.push(`${file}: ${what}: ref "${ref}" names no sub-domain or topic of any outline`);
+    return item;
+  };
+  const factKinds: [string, readonly FromFile<{ key: string }>[]][] = [
+    ['concept', s.concepts],
+    ['sequence', s.sequences],
+    ['confusable', s.confusables],
+    ['formula', s.formulas],
+  ];
+  for (const [k, list] of findDuplicates(
+    factKinds.flatMap(([kind, l]) => l.map((f) => ({ kind, f }))),
+    (x) => x.f.key,
+  ))
+    problems.push(
+      `${[...new Set(list.map((x) => x.f.file))].join(' and ')}: duplicate fact key "${k}" (${list.map((x) => x.kind).join(', ')})`,
+    );
+  for (const c of s.concepts) {
+    const item = checkRef(c.file, `concept "${c.key}"`, c.ref);
+    if (item && c.item !== undefined && c.item > (item.subtopic.items ?? 0))
+      problems.push(
+        `${c.file}: concept "${c.key}": item ${c.item} does not exist (${c.ref} lists ${item.subtopic.items ?? 0} bullet${item.subtopic.items === 1 ? '' : 's'})`,
+      );
+  }
+  for (const q of s.sequences) {
+    checkRef(q.file, `sequence "${q.key}"`, q.ref);
+    for (const [step] of findDuplicates(q.steps, (x) => x.toLowerCase()))
+      problems.push(`${q.file}: sequence "${q.key}": step "${step}" appears twice`);
+  }
+  for (const c of s.confusables) {
+    checkRef(c.file, `confusable "${c.key}"`, c.ref);
+    for (const [term] of findDuplicates(c.members, (m) => m.term.toLowerCase()))
+      problems.push(`${c.file}: confusable "${c.key}": member "${term}" appears twice`);
+  }
+  for (const f of s.formulas) checkRef(f.file, `formula "${f.key}"`, f.ref);
+
+  const contrastsByKey = new Map(s.contrasts.map((c) => [c.key, c]));
+  for (const c of s.contrasts) {
+    const where = `${c.file}: contrast "${c.key}"`;
+    checkRef(c.file, `contrast "${c.key}"`, c.ref);
+    if (c.who === 'cism' || c.who === 'cissp') {
+      if (c.owner) problems.push(`${where}: owner is only for who: neither`);
+      if (!c.counterpart) {
+        problems.push(`${where}: counterpart is missing (a ${c.who} contrast names its other side)`);
+        continue;
+      }
+      const other = contrastsByKey.get(c.counterpart);
+      if (!other) problems.push(`${where}: counterpart "${c.counterpart}" is not a contrast`);
+      else if (other.who === c.who || other.who === 'both' || other.who === 'neither')
+        problems.push(`${where}: counterpart "${other.key}" must be on the other side (it is ${other.who})`);
+      else if (other.counterpart !== c.key)
+        problems.push(`${where}: counterpart "${other.key}" names "${other.counterpart ?? '(none)'}" back, not "${c.key}"`);
+    } else {
+      if (c.counterpart) problems.push(`${where}: a ${c.who} contrast has no counterpart`);
+      if (c.who === 'neither' && !c.owner) problems.push(`${where}: owner is missing (who does own this task?)`);
+      if (c.who === 'both' && c.owner) problems.push(`${where}: owner is only for who: neither`);
+    }
+  }
 
   const outlines = new Map(s.outlines.map((o) => [o.key, o]));
   for (const t of s.topicLocations) {

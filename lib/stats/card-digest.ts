@@ -14,7 +14,7 @@ export const DIGEST_BUCKETS = 64;
 export interface DigestEntry extends Pick<MemoryState, 'state' | 'due' | 'stability' | 'lastReview'> {
   id: string;
   deckId: string;
-  /** Only the tags statistics group by: `cert:…` and `domain:…`. */
+  /** Only the tags statistics group by: `cert:…`, `domain:…` and `subdomain:…`. */
   tags: string[];
   suspended: boolean;
   retired: boolean;
@@ -35,8 +35,8 @@ export interface DigestPack {
   flags: number[];
 }
 
-/** The tags the digest keeps: what the statistics group by, and what "Study this domain" links to. */
-export const isDigestTag = (t: string) => t.startsWith('cert:') || t.startsWith('domain:');
+/** The tags the digest keeps: what the statistics group by, and what "Study this domain / sub-domain" links to. */
+export const isDigestTag = (t: string) => t.startsWith('cert:') || t.startsWith('domain:') || t.startsWith('subdomain:');
 
 export function digestOf(card: StudyCard): DigestEntry {
   return {

@@ -18,3 +18,38 @@ it('keeps HTML as plain text, never markup', () => {
 it('leaves a lone asterisk alone', () => {
   expect(parseMarkdown('5 * 3 = 15')).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', text: '5 * 3 = 15' }] }]);
 });
+
+it('keeps a numbered list as an ordered list, with its start number', () => {
+  expect(parseMarkdown('Steps:\n1. Prepare\n2. Detect and analyse\n3. Contain')).toEqual([
+    { kind: 'paragraph', children: [{ kind: 'text', text: 'Steps:' }] },
+    { kind: 'ordered-list', items: [[{ kind: 'text', text: 'Prepare' }], [{ kind: 'text', text: 'Detect and analyse' }], [{ kind: 'text', text: 'Contain' }]] },
+  ]);
+  expect(parseMarkdown('3. third\n4. fourth')).toEqual([
+    { kind: 'ordered-list', start: 3, items: [[{ kind: 'text', text: 'third' }], [{ kind: 'text', text: 'fourth' }]] },
+  ]);
+});
+
+it('separates a bulleted list from a numbered list that follows it', () => {
+  expect(parseMarkdown('- a\n1. b').map((b) => b.kind)).toEqual(['list', 'ordered-list']);
+});
+
+it('keeps a star inside a name literal, inside and outside emphasis', () => {
+  expect(parseMarkdown('*The *-property forbids writing down*')).toEqual([
+    { kind: 'paragraph', children: [{ kind: 'em', children: [{ kind: 'text', text: 'The *-property forbids writing down' }] }] },
+  ]);
+  expect(parseMarkdown('Bell-LaPadula: the *-property and the simple security property')).toEqual([
+    { kind: 'paragraph', children: [{ kind: 'text', text: 'Bell-LaPadula: the *-property and the simple security property' }] },
+  ]);
+});
+
+it('keeps backticks and stars inside a code span as written, even inside emphasis', () => {
+  expect(parseMarkdown('*the `*-property` rule*')).toEqual([
+    { kind: 'paragraph', children: [{ kind: 'em', children: [{ kind: 'text', text: 'the ' }, { kind: 'code', text: '*-property' }, { kind: 'text', text: ' rule' }] }] },
+  ]);
+});
+
+it('turns escaped stars and backticks into literal characters', () => {
+  expect(parseMarkdown('\\*not emphasis\\* and \\`not code\\`')).toEqual([
+    { kind: 'paragraph', children: [{ kind: 'text', text: '*not emphasis* and `not code`' }] },
+  ]);
+});

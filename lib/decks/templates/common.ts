@@ -6,8 +6,6 @@ import { hashOrder } from '../ids';
 export const TEMPLATE_NAMES = [
   'domain-number-to-name',
   'domain-name-to-number',
-  'domain-order',
-  'domain-certification',
   'domain-name-version',
   'domain-weight',
   'outline-fact',
@@ -21,7 +19,31 @@ export const TEMPLATE_NAMES = [
   'who-does-this',
   'contrast-other-side',
   'contrast-pair',
+  'concept-recall',
+  'concept-choice',
+  'concept-scenario',
+  'sequence-order',
+  'sequence-first',
+  'sequence-next',
+  'confusable-choice',
+  'confusable-summary',
+  'formula-recall',
+  'formula-problem',
 ] as const;
+
+/** The templates whose cards teach an outline item's content; readiness is computed from these. */
+export const KNOWLEDGE_TEMPLATES: readonly TemplateName[] = [
+  'concept-recall',
+  'concept-choice',
+  'concept-scenario',
+  'sequence-order',
+  'sequence-first',
+  'sequence-next',
+  'confusable-choice',
+  'confusable-summary',
+  'formula-recall',
+  'formula-problem',
+];
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -33,8 +55,16 @@ export interface CardDraft {
   back: string;
   choices?: string[];
   answerIndex?: number;
+  /**
+   * The part of the question that carries the clue, when the front also holds fixed context
+   * (the four roles named in every who-does-this question, a process's name): the giveaway
+   * check reads this instead of the whole front.
+   */
+  asked?: string;
   /** The certification the card is about; undefined when it is about both. Decides the deck. */
   certification?: CertificationId;
+  /** The outline domain ("cissp-2024/3") a knowledge card teaches; decks by domain select on it. */
+  domain?: string;
   /** Tags; "template:" is added by the generator. */
   tags: string[];
 }
@@ -45,8 +75,13 @@ export function certTag(cert: CertificationId): string {
   return `cert:${cert}`;
 }
 
+/**
+ * Tags of a card about a domain's place in the outline (map, weight): `about:` rather than
+ * `domain:`, because readiness and "Study this domain" count only the cards that teach the
+ * domain's content (see templates/knowledge.ts).
+ */
 export function domainTags(outline: Outline, domain: Domain): string[] {
-  return [`outline:${outline.key}`, `domain:${outline.key}/${domain.number}`];
+  return [`outline:${outline.key}`, `about:${outline.key}/${domain.number}`];
 }
 
 export function byNumber(domains: readonly Domain[]): Domain[] {

@@ -1,67 +1,81 @@
 /**
- * Role-contrast templates: "who does this: CISM or CISSP?", the other side of each contrast,
- * and a summary per contrast pair. Cards of one pair are emitted together, so a deck
- * introduces both sides of a contrast one after the other.
+ * Role-contrast templates: "who does this?" with the same four choices on every card (so the
+ * set of choices never hints at the answer), the other side of each contrast (its named
+ * counterpart, so both sides are real counterparts), and a summary per contrast area. Cards of
+ * one area are emitted together, so a deck introduces both sides one after the other.
  */
 import type { DeckSources } from '../sources';
 import type { Contrast, Who } from '../schema';
 import type { CertificationId } from '../types';
 import { ACRONYM, type CardDraft, certTag, lowerFirst, sentence } from './common';
 
-const WHO_LABEL: Record<Who, string> = { cism: 'CISM', cissp: 'CISSP', both: 'Both' };
-const TWO_CHOICES = ['CISM', 'CISSP'];
-const THREE_CHOICES = ['CISM', 'CISSP', 'Both'];
+const WHO_LABEL: Record<Who, string> = { cism: 'CISM', cissp: 'CISSP', both: 'Both', neither: 'Neither' };
+/** Every who-does-this card offers exactly these, in this order. */
+export const WHO_CHOICES: readonly string[] = ['CISM', 'CISSP', 'Both', 'Neither'];
+
+const WHO_QUESTION =
+  'Who typically does this: the CISM (the security manager), the CISSP (the hands-on practitioner), both, or neither (a business role does)?';
 
 function certsOf(who: Who): CertificationId[] {
-  return who === 'both' ? ['cism', 'cissp'] : [who];
+  return who === 'cism' || who === 'cissp' ? [who] : ['cism', 'cissp'];
+}
+
+function answerText(c: Contrast): string {
+  const lead = c.who === 'neither' ? `**Neither**: ${sentence(c.owner ?? '')}` : `**${WHO_LABEL[c.who]}**.`;
+  const view = c.managerView ? `\n\n*The manager's view on the exam:* ${sentence(c.managerView)}` : '';
+  return `${lead} ${sentence(c.why)}${view}`;
+}
+
+function refTags(ref: string): string[] {
+  const [outline, code] = ref.split(':');
+  return [`outline:${outline}`, `about:${outline}/${code}`];
 }
 
 export function contrastCards(s: DeckSources): CardDraft[] {
   const cards: CardDraft[] = [];
+  const byKey = new Map(s.contrasts.map((c) => [c.key, c]));
   for (const pair of s.pairs) {
     const rows = s.contrasts.filter((c) => c.pair === pair.key);
     if (rows.length === 0) continue;
     const pairTag = `pair:${pair.key}`;
 
-    for (const c of rows) {
-      const choices = c.who === 'both' ? THREE_CHOICES : TWO_CHOICES;
+    for (const c of rows)
       cards.push({
         template: 'who-does-this',
         factKey: `contrast/${c.key}`,
-        front:
-          c.who === 'both'
-            ? `Who does this: the CISM, the CISSP, or both?\n\n*${c.activity}*`
-            : `Who does this: CISM or CISSP?\n\n*${c.activity}*`,
-        back: `**${WHO_LABEL[c.who]}**. ${sentence(c.why)}`,
-        choices,
-        answerIndex: choices.indexOf(WHO_LABEL[c.who]),
-        certification: c.who === 'both' ? undefined : c.who,
-        tags: [...certsOf(c.who).map(certTag), pairTag],
+        front: `${WHO_QUESTION}\n\n*${c.activity}*`,
+        asked: c.activity,
+        back: answerText(c),
+        choices: [...WHO_CHOICES],
+        answerIndex: WHO_CHOICES.indexOf(WHO_LABEL[c.who]),
+        certification: undefined,
+        tags: [...certsOf(c.who).map(certTag), pairTag, ...refTags(c.ref)],
       });
-    }
 
     for (const c of rows) {
-      if (c.who === 'both') continue;
-      const other: CertificationId = c.who === 'cism' ? 'cissp' : 'cism';
-      const counterparts = rows.filter((r) => r.who === other);
-      if (counterparts.length === 0) continue;
+      const other = c.counterpart ? byKey.get(c.counterpart) : undefined;
+      if (!other || (c.who !== 'cism' && c.who !== 'cissp') || (other.who !== 'cism' && other.who !== 'cissp')) continue;
       cards.push({
         template: 'contrast-other-side',
         factKey: `contrast/${c.key}`,
-        front: `Contrast: ${pair.topic}. The ${ACRONYM[c.who]} *${lowerFirst(c.activity)}*. What does the ${ACRONYM[other]} do here?`,
-        back: `The **${ACRONYM[other]}**:\n${counterparts.map((r) => `- ${r.activity}: ${lowerFirst(sentence(r.why))}`).join('\n')}`,
+        front: `Contrast: ${pair.topic}. The ${ACRONYM[c.who]} *${lowerFirst(c.activity)}*. What does the ${ACRONYM[other.who]} do here?`,
+        back: `The **${ACRONYM[other.who]}** ${lowerFirst(sentence(other.activity))} ${sentence(other.why)}`,
         certification: undefined,
-        tags: [certTag('cism'), certTag('cissp'), pairTag],
+        tags: [certTag('cism'), certTag('cissp'), pairTag, ...refTags(c.ref)],
       });
     }
 
     const section = (who: Who, list: Contrast[]) =>
-      list.length ? `**${who === 'both' ? 'Both' : ACRONYM[who]}**\n${list.map((r) => `- ${r.activity}`).join('\n')}` : '';
+      list.length
+        ? `**${who === 'neither' ? 'Neither (a business role)' : WHO_LABEL[who]}**\n${list
+            .map((r) => `- ${r.activity}${r.who === 'neither' && r.owner ? ` (${r.owner})` : ''}`)
+            .join('\n')}`
+        : '';
     cards.push({
       template: 'contrast-pair',
       factKey: `pair/${pair.key}`,
-      front: `Contrast: ${pair.topic}. Who does what, the CISM or the CISSP?`,
-      back: (['cism', 'cissp', 'both'] as const)
+      front: `Contrast: ${pair.topic}. Who does what: the CISM, the CISSP, both, or a business role?`,
+      back: (['cism', 'cissp', 'both', 'neither'] as const)
         .map((w) => section(w, rows.filter((r) => r.who === w)))
         .filter(Boolean)
         .join('\n\n'),

@@ -6,18 +6,11 @@ import {
   type CardDraft,
   byNumber,
   certTag,
-  domainChoices,
   domainTags,
   domainTitle,
   inOutline,
   sentence,
 } from './common';
-
-function fullList(outline: Outline, highlight?: number): string {
-  return byNumber(outline.domains)
-    .map((d) => (d.number === highlight ? `- **${domainTitle(d)}**` : `- ${domainTitle(d)}`))
-    .join('\n');
-}
 
 /** Number ↔ name, the ordered list, other name versions and topic locations of one outline. */
 export function outlineDomainCards(s: DeckSources, outline: Outline): CardDraft[] {
@@ -46,20 +39,6 @@ export function outlineDomainCards(s: DeckSources, outline: Outline): CardDraft[
       tags: [certTag(cert), ...domainTags(outline, d)],
     });
 
-  sorted.forEach((d, i) => {
-    const prev = sorted[i - 1];
-    cards.push({
-      template: 'domain-order',
-      factKey: `${outline.key}/${d.key}`,
-      front: prev
-        ? `${inOutline(outline)}, which domain comes right after Domain ${prev.number}, *${prev.name}*?`
-        : `${inOutline(outline)}, which domain comes first?`,
-      back: `**${domainTitle(d)}**\n\nThe whole list, in order:\n${fullList(outline, d.number)}`,
-      certification: cert,
-      tags: [certTag(cert), ...domainTags(outline, d)],
-    });
-  });
-
   for (const d of sorted)
     for (const v of d.nameVersions ?? [])
       cards.push({
@@ -84,43 +63,9 @@ export function outlineDomainCards(s: DeckSources, outline: Outline): CardDraft[
         back: `**${domainTitle(d)}**: ${sentence(p.how)}`,
         certification: cert,
         tags: [certTag(cert), ...domainTags(outline, d), `topic:${t.key}`],
-        // Domain choices make it a quick check rather than free recall.
-        ...choicesOf(outline, d.key, factKey),
       });
     }
   return cards;
-}
-
-function choicesOf(outline: Outline, domainKey: string, seed: string) {
-  const d = outline.domains.find((x) => x.key === domainKey)!;
-  return domainChoices(outline, d, seed);
-}
-
-/** "Which certification has the domain X?" — one card per distinct domain name per certification. */
-export function domainCertificationCards(s: DeckSources): CardDraft[] {
-  const byName = new Map<string, { name: string; cert: Outline['certification']; places: { o: Outline; n: number }[] }>();
-  for (const o of s.outlines)
-    for (const d of byNumber(o.domains)) {
-      const k = `${o.certification}/${d.name.toLowerCase()}`;
-      const entry = byName.get(k) ?? { name: d.name, cert: o.certification, places: [] };
-      entry.places.push({ o, n: d.number });
-      byName.set(k, entry);
-    }
-  const choices = ['CISM', 'CISSP'];
-  return [...byName.values()].map(({ name, cert, places }) => ({
-    template: 'domain-certification' as const,
-    factKey: `${cert}/domain-name/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
-    front: `Which certification has a domain called *${name}*?`,
-    back: `**${ACRONYM[cert]}**: ${places.map((p) => `Domain ${p.n} in ${p.o.label}`).join(', and ')}.`,
-    choices,
-    answerIndex: choices.indexOf(ACRONYM[cert]),
-    certification: cert,
-    tags: [
-      certTag(cert),
-      ...[...new Set(places.map((p) => `outline:${p.o.key}`))],
-      ...places.map((p) => `domain:${p.o.key}/${p.n}`),
-    ],
-  }));
 }
 
 /** Exam weight per domain, and per-outline facts (effective date, heaviest domain). */
@@ -159,7 +104,7 @@ export function weightCards(outline: Outline): CardDraft[] {
         `**${heaviest.map(domainTitle).join('** and **')}**, ${max} %.\n\nAll weights:\n` +
         sorted.map((d) => `- ${domainTitle(d)}: ${d.weight} %`).join('\n'),
       certification: cert,
-      tags: [certTag(cert), `outline:${outline.key}`, ...heaviest.map((d) => `domain:${outline.key}/${d.number}`)],
+      tags: [certTag(cert), `outline:${outline.key}`, ...heaviest.map((d) => `about:${outline.key}/${d.number}`)],
     });
   }
   return cards;

@@ -89,7 +89,7 @@ export function topicCompareCards(s: DeckSources): CardDraft[] {
       tags: [
         ...certs.map(certTag),
         ...[...new Set(places.map((p) => `outline:${p.o.key}`))],
-        ...places.map((p) => `domain:${p.o.key}/${p.d.number}`),
+        ...places.map((p) => `about:${p.o.key}/${p.d.number}`),
         `topic:${t.key}`,
       ],
     };

@@ -5,7 +5,6 @@ import {
   type CardDraft,
   byNumber,
   certTag,
-  domainChoices,
   domainTags,
   domainTitle,
   inOutline,
@@ -38,7 +37,6 @@ export function subtopicCards(outline: Outline): CardDraft[] {
           factKey,
           front: `${inOutline(outline)}, which domain has the part *${p.name}*?`,
           back: `**${domainTitle(d)}**, part ${p.key.toUpperCase()}.`,
-          ...domainChoices(outline, d, factKey),
           certification: cert,
           tags,
         });
@@ -54,7 +52,6 @@ export function subtopicCards(outline: Outline): CardDraft[] {
         factKey,
         front: `${inOutline(outline)}, which domain covers *${st.name}*?`,
         back: `**${domainTitle(d)}**${where}.${details}`,
-        ...domainChoices(outline, d, factKey),
         certification: cert,
         tags,
       });

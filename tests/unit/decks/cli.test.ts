@@ -26,9 +26,15 @@ describe('npm run decks', () => {
     const expected = buildDecks(realSources());
     expect(readFileSync(out, 'utf8')).toBe(`${JSON.stringify(expected, null, 2)}\n`);
     expect(r.stdout).toContain('Cards per template:');
-    expect(r.stdout).toMatch(/cissp-subtopics \(CISSP sub-topics\)\s+\d+/);
-    expect(r.stdout).toMatch(/who-does-this\s+18/);
+    expect(r.stdout).toMatch(/cissp-d3 \(CISSP 2024 · Domain 3: Security Architecture and Engineering\)\s+\d+/);
+    const who = expected.cards.filter((c) => c.template === 'who-does-this').length;
+    expect(r.stdout).toMatch(new RegExp(`who-does-this\\s+${who}\\b`));
+    // the coverage table: one line per sub-domain and topic, with its card counts
+    expect(r.stdout).toContain('Coverage per sub-domain and topic');
+    expect(r.stdout).toMatch(/cissp-2024:3\.2\s+\d+\s+\d+\s+-\s+security models/);
+    expect(r.stdout).toMatch(/cism-2022:4B6\s+\d+\s+\d+\s+-\s+the post-incident review/);
     expect(r.stdout).toContain(`Total: ${expected.cards.length} cards in ${expected.decks.length} decks`);
+    expect(r.stdout).toMatch(/\d+ role contrasts\./);
   }, 30_000);
 
   it('exits 1 with the message and leaves the previous output untouched on a bad source', () => {

@@ -10,11 +10,16 @@ function rel(p: string): string {
   return path.relative(ROOT, p).split(path.sep).join('/');
 }
 
+/** Every YAML file under `dir`, sub-folders included (decks/facts/), sorted by path. */
 export function readYamlDir(dir: string): SourceText[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/.test(n))
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e): string[] => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return readYamlDir(p).map((f) => path.join(ROOT, f.path));
+      return /\.ya?ml$/.test(e.name) ? [p] : [];
+    })
     .sort()
-    .map((n) => ({ path: rel(path.join(dir, n)), text: readFileSync(path.join(dir, n), 'utf8') }));
+    .map((p) => ({ path: rel(p), text: readFileSync(p, 'utf8') }));
 }
 
 /** The real sources. */

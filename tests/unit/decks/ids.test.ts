@@ -38,6 +38,10 @@ describe('card ids', () => {
     s.pairs.reverse();
     s.contrasts.reverse();
     s.decks.reverse();
+    s.concepts.reverse();
+    s.sequences.reverse();
+    s.confusables.reverse();
+    s.formulas.reverse();
     for (const o of s.outlines) {
       o.domains.reverse();
       for (const d of o.domains) {
@@ -55,49 +59,72 @@ describe('card ids', () => {
 
   it('stay the same when only texts on the back change', () => {
     const s = clone();
-    s.contrasts.find((c) => c.key === 'firewall-acls')!.why = 'Reworded explanation.';
+    const contrast = s.contrasts.find((c) => c.who === 'cissp')!;
+    contrast.why = 'Reworded explanation.';
     s.certifications.find((c) => c.key === 'cism')!.experience.summary = 'Reworded summary.';
     s.certifications.find((c) => c.key === 'cism')!.exam.durationHours = 5; // a figure on the back only
     const cissp = s.outlines.find((o) => o.key === 'cissp-2024')!;
     cissp.domains.find((d) => d.key === 'd3')!.subtopics!.find((st) => st.key === 'security-models')!.details =
       'Bell-LaPadula, Biba, Clark-Wilson';
     s.topicLocations[0]!.summary = 'Reworded summary.';
+    const concept = s.concepts[0]!;
+    concept.tell = 'A reworded distinction.';
+    concept.example = 'A reworded example.';
+    s.sequences[0]!.note = 'A reworded note.';
     const out = generateDecks(s);
     expect(idsOf(out)).toEqual(baseIds);
-    const who = out.cards.find((c) => c.template === 'who-does-this' && c.factKey === 'contrast/firewall-acls')!;
+    const who = out.cards.find((c) => c.template === 'who-does-this' && c.factKey === `contrast/${contrast.key}`)!;
     expect(who.back).toContain('Reworded explanation.');
+    expect(out.cards.find((c) => c.template === 'concept-recall' && c.factKey === `concept/${concept.key}`)!.back).toContain('A reworded example.');
   });
 
   it('keep every old id when facts are added, and give the new facts new ids', () => {
     const s = clone();
+    const other = s.contrasts.find((c) => c.who === 'cissp')!;
     s.contrasts.push({
-      key: 'risk-appetite',
-      pair: 'program',
-      who: 'cism',
-      activity: 'Agrees the risk appetite with senior management',
+      key: 'test-risk-appetite',
+      pair: other.pair,
+      ref: 'cism-2022:2A3',
+      who: 'both',
+      activity: 'Explains an invented task for the test',
       why: 'Invented for the test.',
       file: 'test',
     });
     const cism = s.outlines.find((o) => o.key === 'cism-2022')!;
-    cism.domains.find((d) => d.key === 'd3')!.parts![0]!.subtopics.unshift({ key: 'test-topic', name: 'an invented sub-topic' });
+    cism.domains.find((d) => d.key === 'd3')!.parts![0]!.subtopics.unshift({ key: 'test-topic', code: '3A9', name: 'an invented sub-topic' });
     s.certifications[0]!.awardingBody.note = undefined;
+    // a new concept in an existing group: it may become another concept's wrong option,
+    // which must not renew that card
+    const neighbour = s.concepts.find((c) => c.group !== undefined)!;
+    s.concepts.push({ key: 'test-new-concept', ref: neighbour.ref, group: neighbour.group, term: 'Invented neighbour', definition: 'Something made up for the test.', file: 'test' });
     const ids = idsOf(generateDecks(s));
     for (const [k, id] of baseIds) expect(ids.get(k), k).toBe(id);
-    expect(ids.get('who-does-this contrast/risk-appetite')).toBeDefined();
+    expect(ids.get('who-does-this contrast/test-risk-appetite')).toBeDefined();
     expect(ids.get('subtopic-to-domain cism-2022/d3/test-topic')).toBeDefined();
+    expect(ids.get('concept-recall concept/test-new-concept')).toBeDefined();
     expect(new Set(ids.values()).size).toBe(ids.size);
   });
 
   it('change for a card whose question changes, and only for cards that show that text', () => {
     const s = clone();
-    s.contrasts.find((c) => c.key === 'ir-quarantine')!.activity = 'Isolates an infected network device';
+    const row = s.contrasts.find((c) => c.who === 'cissp' && c.counterpart)!;
+    row.activity = 'Isolates an infected network device for the test';
     const ids = idsOf(generateDecks(s));
-    expect(ids.get('who-does-this contrast/ir-quarantine')).not.toBe(baseIds.get('who-does-this contrast/ir-quarantine'));
+    expect(ids.get(`who-does-this contrast/${row.key}`)).not.toBe(baseIds.get(`who-does-this contrast/${row.key}`));
     const changed = [...baseIds].filter(([k, id]) => ids.get(k) !== id).map(([k]) => k);
     // the two cards whose question shows the activity; cards that list it on the back keep their id
-    expect(changed.sort()).toEqual(['contrast-other-side contrast/ir-quarantine', 'who-does-this contrast/ir-quarantine']);
-    const summary = generateDecks(s).cards.find((c) => c.factKey === 'pair/ir-team')!;
-    expect(summary.back).toContain('Isolates an infected network device');
+    expect(changed.sort()).toEqual([`contrast-other-side contrast/${row.key}`, `who-does-this contrast/${row.key}`]);
+    const summary = generateDecks(s).cards.find((c) => c.factKey === `pair/${row.pair}`)!;
+    expect(summary.back).toContain('Isolates an infected network device for the test');
+  });
+
+  it('renews a concept\'s definition card when its definition changes, and keeps its recall card', () => {
+    const s = clone();
+    const concept = s.concepts.find((c) => c.scenario === undefined)!;
+    concept.definition = `${concept.definition} (reworded for the test)`;
+    const ids = idsOf(generateDecks(s));
+    const changed = [...baseIds].filter(([k, id]) => ids.get(k) !== id).map(([k]) => k);
+    expect(changed).toEqual([`concept-choice concept/${concept.key}`]);
   });
 
   it('renaming a domain keeps "what is Domain N?" (the name is its answer) but renews "which number is X?"', () => {

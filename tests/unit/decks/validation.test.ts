@@ -39,6 +39,19 @@ const CASES: [fixture: string, message: string][] = [
   ['html-in-text', `${F}/html-in-text/more-contrasts.yaml: contrast "rule-review": activity must not contain HTML tags`],
   ['invalid-yaml', `${F}/invalid-yaml/more-contrasts.yaml: not valid YAML`],
   ['empty-file', `${F}/empty-file/empty.yaml: the file is empty`],
+  ['unknown-ref', `${F}/unknown-ref/more-facts.yaml: concept "test-lost-concept": ref "cissp-2024:3.99" names no sub-domain or topic of any outline`],
+  ['item-out-of-range', `${F}/item-out-of-range/more-facts.yaml: concept "test-ninth-bullet": item 9 does not exist (cissp-2024:1.1 lists 2 bullets)`],
+  [
+    'giveaway',
+    `${F}/giveaway/more-facts.yaml: concept/test-zebra-fallback (concept-choice): the question shares "zebra" with the right option "Zebra fallback" and with no wrong option`,
+  ],
+  [
+    'counterpart-not-mutual',
+    `${F}/counterpart-not-mutual/more-contrasts.yaml: contrast "test-rule-review": counterpart "test-rule-edit" names "test-rule-other" back, not "test-rule-review"`,
+  ],
+  ['neither-without-owner', `${F}/neither-without-owner/more-contrasts.yaml: contrast "test-appetite": owner is missing`],
+  ['duplicate-fact-key', `${F}/duplicate-fact-key/more-facts.yaml: duplicate fact key "test-same-key" (concept, formula)`],
+  ['repeated-step', `${F}/repeated-step/more-facts.yaml: sequence "test-steps": step "detect" appears twice`],
 ];
 
 describe('invalid deck sources', () => {

@@ -39,7 +39,7 @@ async function seed() {
 describe('loadStats', () => {
   it('counts cards by state per deck, suspended apart, retired not at all', async () => {
     const db = await seed();
-    const stats = await loadStats(db, settings, domains, T0);
+    const stats = await loadStats(db, settings, { domains }, T0);
     expect(stats.decks.map((d) => [d.deck.id, d.counts])).toEqual([
       ['deck-a', { new: 2, learning: 1, review: 2, relearning: 0, suspended: 1 }],
       ['deck-b', { new: 1, learning: 0, review: 0, relearning: 1, suspended: 0 }],
@@ -48,7 +48,7 @@ describe('loadStats', () => {
 
   it('forecasts learning and review cards, overdue ones today', async () => {
     const db = await seed();
-    const { forecast } = await loadStats(db, settings, domains, T0);
+    const { forecast } = await loadStats(db, settings, { domains }, T0);
     // today: r1 (overdue), l1, rl1; the 26th: r2 (T0 + 2 days). The suspended card is not due.
     expect(forecast[0]).toEqual({ day: '2026-11-24', due: 3 });
     expect(forecast[2]).toEqual({ day: '2026-11-26', due: 1 });
@@ -58,7 +58,7 @@ describe('loadStats', () => {
   it('measures readiness and pacing per certification, and follows answers', async () => {
     const db = await seed();
     const withExam = { ...settings, examDates: { cism: '2026-12-18', cissp: null }, pacingBufferDays: 14 };
-    const before = (await loadStats(db, withExam, domains, T0)).certifications.find((c) => c.certification === 'cism')!;
+    const before = (await loadStats(db, withExam, { domains }, T0)).certifications.find((c) => c.certification === 'cism')!;
     expect(before.examDate).toBe('2026-12-18');
     // Domain 1: n1 (0), r1 (0.9) → 0.45; domain 2: n2, n3 (0, 0), s1 suspended but studied.
     const d1 = before.readiness.domains.find((d) => d.number === 1)!;
@@ -67,11 +67,11 @@ describe('loadStats', () => {
     // Cards to see: n1, n2, n3 (s1 is suspended, x1 retired) → 3 over 11 days → 1 a day.
     expect(before.cards).toBe(4);
     expect(before.pacing).toMatchObject({ status: 'plan', unseen: 3, deadline: '2026-12-04', daysLeft: 11, perDay: 1 });
-    const cissp = (await loadStats(db, withExam, domains, T0)).certifications.find((c) => c.certification === 'cissp')!;
+    const cissp = (await loadStats(db, withExam, { domains }, T0)).certifications.find((c) => c.certification === 'cissp')!;
     expect(cissp.pacing.status).toBe('no-date');
 
     await answerCard(db, createScheduler(settings), { cardId: 'n1', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1000, dayStartHour: 4 });
-    const after = await loadStats(db, withExam, domains, T0 + 1000);
+    const after = await loadStats(db, withExam, { domains }, T0 + 1000);
     const cismAfter = after.certifications.find((c) => c.certification === 'cism')!;
     expect(cismAfter.pacing).toMatchObject({ unseen: 2 });
     expect(cismAfter.readiness.domains.find((d) => d.number === 1)!.introduced).toBe(2);

@@ -1,0 +1,252 @@
+/**
+ * Templates that teach the content of the outlines, from the knowledge facts in
+ * `decks/facts/*.yaml`: concepts (recall, definition → term, scenario → term), ordered
+ * processes (first step, next step, the whole order), easily confused sets, and formulas.
+ * Every card is tagged with its domain and sub-domain; readiness counts these cards.
+ */
+import type { Concept, Confusable, Formula, Sequence } from '../schema';
+import { type DeckSources, type FromFile, type OutlineItem, outlineItems } from '../sources';
+import { hashOrder } from '../ids';
+import { type CardDraft, certTag, sentence, upperFirst } from './common';
+
+/** Tags of a card about one outline item; `domain:` and `subdomain:` are what readiness and "Study this …" select by. */
+export function itemTags(item: OutlineItem): string[] {
+  const { outline, domain, subtopic } = item;
+  return [
+    certTag(outline.certification),
+    `outline:${outline.key}`,
+    `domain:${outline.key}/${domain.number}`,
+    `subdomain:${outline.key}/${subtopic.code}`,
+  ];
+}
+
+/** "CISSP 2024 · 3.2 Security models", shown at the foot of a card's back. */
+export function itemLabel(item: OutlineItem): string {
+  const acronym = item.outline.certification.toUpperCase();
+  const year = /\d{4}/.exec(item.outline.key)?.[0] ?? '';
+  return `${acronym} ${year} · ${item.subtopic.code} ${upperFirst(item.subtopic.name)}`.replace(/\s+/g, ' ');
+}
+
+function base(item: OutlineItem): Pick<CardDraft, 'certification' | 'domain' | 'tags'> {
+  return { certification: item.outline.certification, domain: `${item.outline.key}/${item.domain.number}`, tags: itemTags(item) };
+}
+
+function footer(item: OutlineItem, source?: string): string {
+  return `\n\n*${itemLabel(item)}*${source ? ` · Source: ${source}` : ''}`;
+}
+
+/** Shuffles the right option among the others by a hash of the card, so its position tells nothing. */
+function shuffled(right: string, wrong: readonly string[], seed: string): { choices: string[]; answerIndex: number } {
+  const choices = hashOrder([right, ...wrong], seed, (x) => x);
+  return { choices, answerIndex: choices.indexOf(right) };
+}
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Three wrong options for a concept: concepts of its group first, then of its sub-domain, then of
+ * its domain, then of its outline; within each tier, terms of a similar length first, then by hash.
+ */
+export function distractorsFor(
+  concept: FromFile<Concept>,
+  all: readonly FromFile<Concept>[],
+  items: Map<string, OutlineItem>,
+  count = 3,
+): string[] {
+  const mine = items.get(concept.ref);
+  const domainOf = (c: Concept) => {
+    const it = items.get(c.ref);
+    return it ? `${it.outline.key}/${it.domain.number}` : '';
+  };
+  const outlineOf = (c: Concept) => c.ref.split(':')[0];
+  const tiers: ((c: Concept) => boolean)[] = [
+    (c) => concept.group !== undefined && c.group === concept.group,
+    (c) => c.ref === concept.ref,
+    (c) => mine !== undefined && domainOf(c) === domainOf(concept),
+    (c) => outlineOf(c) === outlineOf(concept),
+  ];
+  const picked: string[] = [];
+  const len = concept.term.length;
+  const similar = (c: Concept) => c.term.length <= len * 2 + 8 && c.term.length * 2 + 8 >= len;
+  for (const tier of tiers) {
+    const candidates = all.filter(
+      (c) => c.key !== concept.key && tier(c) && !sameText(c.term, concept.term) && !picked.some((p) => sameText(p, c.term)),
+    );
+    const ordered = hashOrder(candidates, concept.key, (c) => c.key);
+    for (const c of [...ordered.filter(similar), ...ordered.filter((x) => !similar(x))]) {
+      if (picked.length >= count) return picked;
+      if (!picked.some((p) => sameText(p, c.term))) picked.push(c.term);
+    }
+  }
+  return picked;
+}
+
+function conceptCards(s: DeckSources, items: Map<string, OutlineItem>): CardDraft[] {
+  const cards: CardDraft[] = [];
+  for (const c of s.concepts) {
+    const item = items.get(c.ref);
+    if (!item) continue; // checkSources reports it
+    const factKey = `concept/${c.key}`;
+    const explain = [
+      sentence(c.definition),
+      c.tell ? sentence(c.tell) : '',
+      c.example ? `*Example:* ${sentence(c.example)}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    cards.push({
+      template: 'concept-recall',
+      factKey,
+      front: `Explain: **${c.term}**`,
+      back: `${explain}${footer(item, c.source)}`,
+      ...base(item),
+    });
+    const wrong = distractorsFor(c, s.concepts, items);
+    if (wrong.length < 3) continue; // generateDecks reports a concept without enough neighbours
+    cards.push({
+      template: 'concept-choice',
+      factKey,
+      front: `${sentence(c.definition)}\n\nWhich term is described?`,
+      back: `**${c.term}**.${c.tell ? ` ${sentence(c.tell)}` : ''}${footer(item, c.source)}`,
+      ...shuffled(c.term, wrong, `${factKey}/choice`),
+      ...base(item),
+    });
+    if (c.scenario)
+      cards.push({
+        template: 'concept-scenario',
+        factKey,
+        front: c.scenario.trim(),
+        back: `**${c.term}**: ${lowerFirstSentence(c.definition)}${c.tell ? ` ${sentence(c.tell)}` : ''}${footer(item, c.source)}`,
+        ...shuffled(c.term, wrong, `${factKey}/scenario`),
+        ...base(item),
+      });
+  }
+  return cards;
+}
+
+function lowerFirstSentence(text: string): string {
+  const t = sentence(text);
+  return /^[A-Z](?![A-Z0-9])/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
+}
+
+/** A numbered list in the card Markdown. */
+function numbered(steps: readonly string[], highlight?: number): string {
+  return steps.map((st, i) => `${i + 1}. ${i === highlight ? `**${st}**` : st}`).join('\n');
+}
+
+function sequenceCards(q: FromFile<Sequence>, item: OutlineItem): CardDraft[] {
+  const factKey = `sequence/${q.key}`;
+  const note = q.note ? `\n\n${sentence(q.note)}` : '';
+  const cards: CardDraft[] = [
+    {
+      template: 'sequence-order',
+      factKey,
+      front: `In ${q.name}, what are the ${q.steps.length} steps, in order?`,
+      back: `${numbered(q.steps)}${note}${footer(item, q.source)}`,
+      ...base(item),
+    },
+  ];
+  const pick = (exclude: readonly number[], right: number, seed: string) => {
+    const others = hashOrder(
+      q.steps.map((_, i) => i).filter((i) => i !== right && !exclude.includes(i)),
+      seed,
+      (i) => String(i),
+    ).slice(0, 3);
+    return shuffled(q.steps[right]!, others.map((i) => q.steps[i]!), seed);
+  };
+  cards.push({
+    template: 'sequence-first',
+    factKey,
+    front: `In ${q.name}, which step comes first?`,
+    asked: '',
+    back: `**${q.steps[0]}**.\n\n${numbered(q.steps, 0)}${note}${footer(item, q.source)}`,
+    ...pick([], 0, `${factKey}/first`),
+    ...base(item),
+  });
+  for (let i = 1; i < q.steps.length; i += 1)
+    cards.push({
+      template: 'sequence-next',
+      factKey: `${factKey}/${i}`,
+      front: `In ${q.name}, which step comes right after *${q.steps[i - 1]}*?`,
+      asked: q.steps[i - 1]!,
+      back: `**${q.steps[i]}**.\n\n${numbered(q.steps, i)}${note}${footer(item, q.source)}`,
+      ...pick([i - 1], i, `${factKey}/${i}`),
+      ...base(item),
+    });
+  return cards;
+}
+
+function confusableCards(c: FromFile<Confusable>, item: OutlineItem): CardDraft[] {
+  const factKey = `confusable/${c.key}`;
+  const terms = c.members.map((m) => m.term);
+  const summary = c.members.map((m) => `- **${m.term}**: ${m.tell.trim().replace(/\.$/, '')}`).join('\n');
+  const note = c.note ? `\n\n${sentence(c.note)}` : '';
+  const cards: CardDraft[] = c.members.map((m, i) => ({
+    template: 'confusable-choice' as const,
+    factKey: `${factKey}/${i}`,
+    front: `Easily confused: ${c.topic}. Which one is ${m.tell.trim().replace(/\.$/, '')}?`,
+    asked: m.tell,
+    back: `**${m.term}**.\n\n${summary}${note}${footer(item, c.source)}`,
+    ...shuffled(m.term, terms.filter((t) => t !== m.term), `${factKey}/${i}`),
+    ...base(item),
+  }));
+  cards.push({
+    template: 'confusable-summary',
+    factKey,
+    front: `Easily confused: ${c.topic}. How do ${listText(terms)} differ?`,
+    back: `${summary}${note}${footer(item, c.source)}`,
+    ...base(item),
+  });
+  return cards;
+}
+
+function listText(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function formulaCards(f: FromFile<Formula>, item: OutlineItem): CardDraft[] {
+  const factKey = `formula/${f.key}`;
+  return [
+    {
+      template: 'formula-recall',
+      factKey,
+      front: `How is the ${f.name} computed?`,
+      back: `\`${f.formula}\`\n\n${sentence(f.explanation)}${footer(item, f.source)}`,
+      ...base(item),
+    },
+    {
+      template: 'formula-problem',
+      factKey,
+      front: f.problem.trim(),
+      back: `**${sentence(f.answer)}**\n\n\`${f.formula}\`${footer(item, f.source)}`,
+      ...base(item),
+    },
+  ];
+}
+
+/** Every knowledge card, grouped by outline item in outline order, so a deck introduces one item at a time. */
+export function knowledgeCards(s: DeckSources): CardDraft[] {
+  const items = outlineItems(s);
+  const byRef = new Map<string, CardDraft[]>();
+  const add = (ref: string, cards: CardDraft[]) => byRef.set(ref, [...(byRef.get(ref) ?? []), ...cards]);
+  for (const card of conceptCards(s, items)) add(refOfTags(card.tags), [card]);
+  for (const q of s.sequences) {
+    const item = items.get(q.ref);
+    if (item) add(q.ref, sequenceCards(q, item));
+  }
+  for (const c of s.confusables) {
+    const item = items.get(c.ref);
+    if (item) add(c.ref, confusableCards(c, item));
+  }
+  for (const f of s.formulas) {
+    const item = items.get(f.ref);
+    if (item) add(f.ref, formulaCards(f, item));
+  }
+  return [...items.keys()].flatMap((ref) => byRef.get(ref) ?? []);
+}
+
+function refOfTags(tags: readonly string[]): string {
+  const sub = tags.find((t) => t.startsWith('subdomain:'))!.slice('subdomain:'.length);
+  const slash = sub.indexOf('/');
+  return `${sub.slice(0, slash)}:${sub.slice(slash + 1)}`;
+}
