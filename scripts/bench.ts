@@ -42,8 +42,10 @@ async function waitForServer(): Promise<void> {
 }
 
 function table(results: BenchResult[]): string {
-  const rows = results.map((r) => `| ${r.case} | ${r.runs} | ${r.median} | ${r.p95} | ${r.min} | ${r.max} | ${r.target ?? ''} | ${r.note ?? ''} |`);
-  return ['| case | runs | median (ms) | p95 (ms) | min (ms) | max (ms) | target | note |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+  const rows = results.map(
+    (r) => `| ${r.case} | ${r.unit} | ${r.runs} | ${r.median} | ${r.p95} | ${r.min} | ${r.max} | ${r.target ?? ''} | ${r.note ?? ''} |`,
+  );
+  return ['| case | unit | runs | median | p95 | min | max | target | note |', '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
 async function main() {

@@ -21,8 +21,8 @@ const { count, size, warnings } = await injectManifest({
   globDirectory: 'out',
   globPatterns: ['**/*.{html,txt,js,css,json,webmanifest,png,svg,ico,woff2}'],
   globIgnores: ['sw.js', 'sw.src.js', '404/**'],
-  // Next's hashed assets never change under the same name: no cache-busting needed for them.
-  dontCacheBustURLsMatching: /^_next\/static\//,
+  // Next's hashed assets and the card file (named by its content version) never change under the same name.
+  dontCacheBustURLsMatching: /^(_next\/static\/|decks\/cards\.[0-9a-f]+\.json$)/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 });
 rmSync(bundled);

@@ -81,7 +81,7 @@ function SubdomainList({ domain, name, columns }: { domain: DomainReadiness; nam
   if (domain.subdomains.length === 0) return null;
   const word = name === 'CISM' ? 'topic' : 'sub-domain';
   return (
-    <tr className="border-b border-slate-200 dark:border-slate-700">
+    <tr className="no-print border-b border-slate-200 dark:border-slate-700">
       <td colSpan={columns} className="pb-2 pl-4">
         <details data-testid={`subdomains-${domain.key}`}>
           <summary className="cursor-pointer rounded text-sm">

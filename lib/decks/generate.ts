@@ -91,16 +91,19 @@ export function generateDecks(s: DeckSources): GeneratedDecks {
   }
 
   const ids = new Map<string, GeneratedCard>();
+  // One question, one card, across every deck: "Study all" must never ask the same thing twice.
+  const questions = new Map<string, GeneratedCard>();
   for (const d of s.decks) {
     const cards = perDeck.get(d.key)!;
     if (cards.length === 0) problems.push(`${d.file}: deck "${d.key}": no card lands in this deck`);
-    const questions = new Map<string, GeneratedCard>();
     for (const c of cards) {
       const q = questionKey(c);
       const first = questions.get(q);
       if (first)
         problems.push(
-          `${d.file}: deck "${d.key}": two cards ask the same question "${c.front}" (facts "${first.factKey}" and "${c.factKey}")`,
+          `${d.file}: deck "${d.key}": two cards ask the same question "${c.front}" (facts "${first.factKey}" and "${c.factKey}"${
+            first.deckId === c.deckId ? '' : `, in deck "${first.deckId}"`
+          })`,
         );
       else questions.set(q, c);
       const other = ids.get(c.id);

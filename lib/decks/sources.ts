@@ -295,7 +295,9 @@ export function checkSources(s: DeckSources): void {
   }
   for (const f of s.formulas) checkRef(f.file, `formula "${f.key}"`, f.ref);
 
-  const contrastsByKey = new Map(s.contrasts.map((c) => [c.key, c]));
+  // The first contrast of a key: a duplicate is reported above, not again through its counterpart.
+  const contrastsByKey = new Map<string, FromFile<Contrast>>();
+  for (const c of s.contrasts) if (!contrastsByKey.has(c.key)) contrastsByKey.set(c.key, c);
   for (const c of s.contrasts) {
     const where = `${c.file}: contrast "${c.key}"`;
     checkRef(c.file, `contrast "${c.key}"`, c.ref);

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export interface BenchResult {
   case: string;
-  unit: 'ms';
+  unit: 'ms' | 'KiB';
   runs: number;
   median: number;
   p95: number;
@@ -51,7 +51,11 @@ export function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function summarize(name: string, samples: number[], extra: Pick<BenchResult, 'target' | 'note'> = {}): BenchResult {
+export function summarize(
+  name: string,
+  samples: number[],
+  extra: Pick<BenchResult, 'target' | 'note'> & { unit?: BenchResult['unit'] } = {},
+): BenchResult {
   const sorted = samples.slice().sort((a, b) => a - b);
   return {
     case: name,

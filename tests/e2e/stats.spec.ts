@@ -1,5 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
+import generated from '../../lib/decks/generated/decks.json';
 import { getRow } from './support/idb';
+
+/** Counts from the generated decks, so the figures follow the content instead of being typed in. */
+const taggedCount = (tag: string) => generated.cards.filter((c) => c.tags.includes(tag)).length;
+const CISSP_CARDS = taggedCount('cert:cissp');
+const DOMAIN_1_CARDS = taggedCount('domain:cissp-2024/1');
+const SUBDOMAIN_CARDS = taggedCount('subdomain:cissp-2024/1.1');
 
 /** A YYYY-MM-DD day `n` days from now, in the browser's local time (as the app computes days). */
 function dayFromNow(page: Page, n: number): Promise<string> {
@@ -40,17 +47,25 @@ test('sets an exam date, studies a few cards, and sees readiness and the heatmap
   const cissp = page.getByTestId('readiness-cissp');
   await expect(cissp).toContainText('60 days to go');
   expect(await percentOf(page, 'overall-exam-cissp')).toBe(0);
-  // 150 CISSP cards over the 47 days up to the buffer (today included): ceil(150 / 47) = 4.
-  await expect(page.getByTestId('pacing-cissp')).toContainText('introduce 4 new cards a day for the next 47 days');
+  // Every CISSP card over the 47 days up to the buffer (today included).
+  const perDay = Math.ceil(CISSP_CARDS / 47);
+  await expect(page.getByTestId('pacing-cissp')).toContainText(`introduce ${perDay} new cards a day for the next 47 days`);
 
-  // All domains are at 0: the heaviest (domain 1, 16 %) is listed first. Study it.
+  // All domains are at 0: the heaviest (domain 1, 16 %) is listed first. Study its first sub-domain.
   const first = cissp.locator('tbody tr').first();
   await expect(first).toHaveAttribute('data-domain', 'cissp-2024/1');
-  await first.getByRole('link', { name: /Study CISSP domain 1/ }).click();
-  await expect(page).toHaveURL(/\/study\/\?tag=domain%3Acissp-2024%2F1/);
+  const subdomains = cissp.getByTestId('subdomains-cissp-2024/1');
+  await subdomains.getByText(/sub-domains of domain 1/).click();
+  const ethics = subdomains.locator('[data-subdomain="cissp-2024/1.1"]');
+  await expect(ethics.getByTestId('subdomain-seen')).toHaveText(`seen 0/${SUBDOMAIN_CARDS} · recall 0%`);
+  await ethics.getByRole('link', { name: /Study this sub-domain: CISSP 1\.1/ }).click();
+  await expect(page).toHaveURL(/\/study\/\?tag=subdomain%3Acissp-2024%2F1\.1/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('CISSP 2024 · 1.1 Professional ethics');
   for (let i = 0; i < 4; i += 1) {
     await expect(page.getByTestId('card')).toBeVisible();
+    // every card of this session teaches sub-domain 1.1: its outline item is named on the back
     await page.keyboard.press('Space');
+    await expect(page.getByTestId('card')).toContainText('CISSP 2024 · 1.1');
     await expect(page.getByRole('button', { name: 'Easy', exact: true })).toBeVisible();
     await page.keyboard.press('4');
     await expect(page.getByTestId('answered')).toHaveText(String(i + 1));
@@ -60,23 +75,31 @@ test('sets an exam date, studies a few cards, and sees readiness and the heatmap
   await expect(page.getByTestId('heatmap-summary')).toContainText('4 answers on 1 day');
   await expect(page.getByTestId('stats-streak')).toHaveText('1');
   await expect(page.locator(`[data-testid="heatmap"] rect[data-day="${today}"]`)).toHaveAttribute('data-count', '4');
-  const domain1 = page.getByTestId('readiness-cissp').locator('tr[data-domain="cissp-2024/1"]');
-  await expect(domain1.getByTestId('seen')).toHaveText('4/18');
-  const todayFigure = await percentOf(page, 'overall-today-cissp');
-  const examFigure = await percentOf(page, 'overall-exam-cissp');
-  // Four of 18 cards at ~100 % in a 16 % domain: about 0.16 × 4/18 = 3.6 %.
-  expect(todayFigure).toBeGreaterThanOrEqual(3);
-  expect(todayFigure).toBeLessThanOrEqual(4);
-  expect(examFigure).toBeGreaterThan(0);
-  expect(examFigure).toBeLessThan(todayFigure);
+  const readiness = page.getByTestId('readiness-cissp');
+  const domain1 = readiness.locator('tr[data-domain="cissp-2024/1"]');
+  await expect(domain1.getByTestId('seen')).toHaveText(`4/${DOMAIN_1_CARDS}`);
+  // Four cards at ~100 % recall: the domain's figure moves from 0 to about 4 / its card count.
+  const domainToday = Number((await domain1.getByTestId('recall-today').textContent())!.replace('%', ''));
+  expect(domainToday).toBe(Math.round((100 * 4) / DOMAIN_1_CARDS));
+  expect(domainToday).toBeGreaterThan(0);
+  const domainExam = Number((await domain1.getByTestId('recall-exam').textContent())!.replace('%', ''));
+  expect(domainExam).toBeLessThanOrEqual(domainToday);
+  await readiness.getByTestId('subdomains-cissp-2024/1').getByText(/sub-domains of domain 1/).click();
+  await expect(readiness.locator('[data-subdomain="cissp-2024/1.1"]').getByTestId('subdomain-seen')).toHaveText(
+    `seen 4/${SUBDOMAIN_CARDS} · recall ${Math.round((100 * 4) / SUBDOMAIN_CARDS)}%`,
+  );
   // Domain 1 is no longer the weakest.
-  await expect(page.getByTestId('readiness-cissp').locator('tbody tr').first()).not.toHaveAttribute('data-domain', 'cissp-2024/1');
+  await expect(readiness.locator('tbody tr[data-domain]').first()).not.toHaveAttribute('data-domain', 'cissp-2024/1');
+  // The page says which cards readiness counts.
+  await expect(readiness).toContainText('The syllabus map, exam facts and role contrasts do not.');
 
-  // 146 unseen over 47 days → 4 a day; apply it as the limit.
-  await page.getByTestId('pacing-cissp').getByRole('button', { name: 'Use 4 new cards per day' }).click();
-  await expect(page.getByTestId('pacing-cissp')).toContainText('Your daily new-card limit is now 4.');
-  expect(await getRow(page, 'settings', 'settings')).toMatchObject({ newCardsPerDay: 4, examDates: { cissp: exam } });
-  await expect(page.getByTestId('pacing-cissp')).toContainText('already 4');
+  // The unseen cards over 47 days; apply it as the limit.
+  const nextPerDay = Math.ceil((CISSP_CARDS - 4) / 47);
+  await page.getByTestId('pacing-cissp').getByRole('button', { name: `Use ${nextPerDay} new cards per day` }).click();
+  await expect(page.getByTestId('pacing-cissp')).toContainText(`Your daily new-card limit is now ${nextPerDay}.`);
+  expect(await getRow(page, 'settings', 'settings')).toMatchObject({ newCardsPerDay: nextPerDay, examDates: { cissp: exam } });
+  await expect(page.getByTestId('pacing-cissp')).toContainText(`already ${nextPerDay}`);
+
 
   // The printed report fits one page.
   await page.emulateMedia({ media: 'print' });

@@ -7,7 +7,7 @@
 import type { DeckSources } from '../sources';
 import type { Contrast, Who } from '../schema';
 import type { CertificationId } from '../types';
-import { ACRONYM, type CardDraft, certTag, lowerFirst, sentence } from './common';
+import { ACRONYM, type CardDraft, certTag, lowerFirst, sentence, upperFirst } from './common';
 
 const WHO_LABEL: Record<Who, string> = { cism: 'CISM', cissp: 'CISSP', both: 'Both', neither: 'Neither' };
 /** Every who-does-this card offers exactly these, in this order. */
@@ -21,7 +21,7 @@ function certsOf(who: Who): CertificationId[] {
 }
 
 function answerText(c: Contrast): string {
-  const lead = c.who === 'neither' ? `**Neither**: ${sentence(c.owner ?? '')}` : `**${WHO_LABEL[c.who]}**.`;
+  const lead = c.who === 'neither' ? `**Neither**: ${upperFirst(sentence(c.owner ?? ''))}` : `**${WHO_LABEL[c.who]}**.`;
   const view = c.managerView ? `\n\n*The manager's view on the exam:* ${sentence(c.managerView)}` : '';
   return `${lead} ${sentence(c.why)}${view}`;
 }

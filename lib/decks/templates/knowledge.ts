@@ -31,6 +31,15 @@ function base(item: OutlineItem): Pick<CardDraft, 'certification' | 'domain' | '
   return { certification: item.outline.certification, domain: `${item.outline.key}/${item.domain.number}`, tags: itemTags(item) };
 }
 
+/**
+ * The outline item under a question. A term can be taught in two places (least privilege in
+ * design and in operations, KPIs for CISSP and for CISM), from each one's angle: the item says
+ * which angle is asked, and keeps the two questions apart.
+ */
+function context(item: OutlineItem): string {
+  return `\n\n*${itemLabel(item)}*`;
+}
+
 function footer(item: OutlineItem, source?: string): string {
   return `\n\n*${itemLabel(item)}*${source ? ` · Source: ${source}` : ''}`;
 }
@@ -97,7 +106,7 @@ function conceptCards(s: DeckSources, items: Map<string, OutlineItem>): CardDraf
     cards.push({
       template: 'concept-recall',
       factKey,
-      front: `Explain: **${c.term}**`,
+      front: `Explain: **${c.term}**${context(item)}`,
       back: `${explain}${footer(item, c.source)}`,
       ...base(item),
     });
@@ -141,7 +150,7 @@ function sequenceCards(q: FromFile<Sequence>, item: OutlineItem): CardDraft[] {
     {
       template: 'sequence-order',
       factKey,
-      front: `In ${q.name}, what are the ${q.steps.length} steps, in order?`,
+      front: `In ${q.name}, what are the ${q.steps.length} steps, in order?${context(item)}`,
       back: `${numbered(q.steps)}${note}${footer(item, q.source)}`,
       ...base(item),
     },
@@ -157,7 +166,7 @@ function sequenceCards(q: FromFile<Sequence>, item: OutlineItem): CardDraft[] {
   cards.push({
     template: 'sequence-first',
     factKey,
-    front: `In ${q.name}, which step comes first?`,
+    front: `In ${q.name}, which step comes first?${context(item)}`,
     asked: '',
     back: `**${q.steps[0]}**.\n\n${numbered(q.steps, 0)}${note}${footer(item, q.source)}`,
     ...pick([], 0, `${factKey}/first`),
@@ -167,7 +176,7 @@ function sequenceCards(q: FromFile<Sequence>, item: OutlineItem): CardDraft[] {
     cards.push({
       template: 'sequence-next',
       factKey: `${factKey}/${i}`,
-      front: `In ${q.name}, which step comes right after *${q.steps[i - 1]}*?`,
+      front: `In ${q.name}, which step comes right after *${q.steps[i - 1]}*?${context(item)}`,
       asked: q.steps[i - 1]!,
       back: `**${q.steps[i]}**.\n\n${numbered(q.steps, i)}${note}${footer(item, q.source)}`,
       ...pick([i - 1], i, `${factKey}/${i}`),
@@ -184,7 +193,7 @@ function confusableCards(c: FromFile<Confusable>, item: OutlineItem): CardDraft[
   const cards: CardDraft[] = c.members.map((m, i) => ({
     template: 'confusable-choice' as const,
     factKey: `${factKey}/${i}`,
-    front: `Easily confused: ${c.topic}. Which one is ${m.tell.trim().replace(/\.$/, '')}?`,
+    front: `Easily confused: ${c.topic}. Which one is ${m.tell.trim().replace(/\.$/, '')}?${context(item)}`,
     asked: m.tell,
     back: `**${m.term}**.\n\n${summary}${note}${footer(item, c.source)}`,
     ...shuffled(m.term, terms.filter((t) => t !== m.term), `${factKey}/${i}`),
@@ -193,7 +202,7 @@ function confusableCards(c: FromFile<Confusable>, item: OutlineItem): CardDraft[
   cards.push({
     template: 'confusable-summary',
     factKey,
-    front: `Easily confused: ${c.topic}. How do ${listText(terms)} differ?`,
+    front: `Easily confused: ${c.topic}. How do ${listText(terms)} differ?${context(item)}`,
     back: `${summary}${note}${footer(item, c.source)}`,
     ...base(item),
   });
@@ -210,7 +219,7 @@ function formulaCards(f: FromFile<Formula>, item: OutlineItem): CardDraft[] {
     {
       template: 'formula-recall',
       factKey,
-      front: `How is the ${f.name} computed?`,
+      front: `How is the ${f.name} computed?${context(item)}`,
       back: `\`${f.formula}\`\n\n${sentence(f.explanation)}${footer(item, f.source)}`,
       ...base(item),
     },

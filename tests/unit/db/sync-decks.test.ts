@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCard } from '@/lib/db/answer';
-import { syncBuiltinDecks } from '@/lib/db/sync-decks';
+import { syncBuiltinContent, syncBuiltinDecks } from '@/lib/db/sync-decks';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { T0, makeGenerated } from '../../helpers/cards';
@@ -41,5 +41,37 @@ describe('syncBuiltinDecks', () => {
     expect(await db.cards.get('card-2')).toMatchObject({ retired: false, queue: 'new' });
     const dump = await dumpDb(db);
     expect(dump.cards).toHaveLength(3);
+  });
+
+});
+
+describe('syncBuiltinContent', () => {
+  it('does not even load the cards when the stored version is the current one', async () => {
+    const db = freshDb();
+    let loads = 0;
+    const content = (version: string, count: number) => ({
+      version,
+      load: async () => {
+        loads += 1;
+        return makeGenerated(count);
+      },
+    });
+    expect(await syncBuiltinContent(db, content('v1', 4), T0)).toMatchObject({ added: 4, skipped: false });
+    expect(loads).toBe(1);
+    expect(await syncBuiltinContent(db, content('v1', 4), T0)).toMatchObject({ skipped: true });
+    expect(loads).toBe(1);
+    // a new version is loaded and applied
+    expect(await syncBuiltinContent(db, content('v2', 5), T0)).toMatchObject({ added: 1, skipped: false });
+    expect(loads).toBe(2);
+  });
+
+  it('leaves the stored decks exactly as they were when the cards cannot be loaded', async () => {
+    const db = freshDb();
+    await syncBuiltinContent(db, { version: 'v1', load: async () => makeGenerated(3) }, T0);
+    const before = await dumpDb(db);
+    await expect(
+      syncBuiltinContent(db, { version: 'v2', load: () => Promise.reject(new Error('The built-in decks could not be loaded (HTTP 404)')) }, T0),
+    ).rejects.toThrow('HTTP 404');
+    expect(await dumpDb(db)).toEqual(before);
   });
 });

@@ -86,3 +86,28 @@ describe('exam readiness', () => {
     expect(r.overallToday).toBeCloseTo(0.4 * 0.9, 6);
   });
 });
+
+describe('readiness per sub-domain', () => {
+  it('gives each sub-domain of a domain its own card count, seen count and recall, in outline order', () => {
+    const subdomains = [
+      { key: 'cissp-2024/1.1', domain: 'cissp-2024/1', code: '1.1', name: 'ethics' },
+      { key: 'cissp-2024/1.2', domain: 'cissp-2024/1', code: '1.2', name: 'concepts' },
+      { key: 'cism-2022/1A1', domain: 'cism-2022/1', code: '1A1', name: 'other exam' },
+    ];
+    const tagged = [
+      card('domain:cissp-2024/1', 10, 10, { tags: ['domain:cissp-2024/1', 'subdomain:cissp-2024/1.1'] }),
+      card('domain:cissp-2024/1', 0, null, { tags: ['domain:cissp-2024/1', 'subdomain:cissp-2024/1.1'] }),
+      card('domain:cissp-2024/1', 30, 0, { tags: ['domain:cissp-2024/1', 'subdomain:cissp-2024/1.2'] }),
+    ];
+    const r = readinessOf('cissp', domains, tagged, scheduler, T0, null, subdomains);
+    const one = r.domains.find((d) => d.key === 'cissp-2024/1')!;
+    expect(one.subdomains.map((s) => [s.code, s.tag, s.cards, s.introduced])).toEqual([
+      ['1.1', 'subdomain:cissp-2024/1.1', 2, 1],
+      ['1.2', 'subdomain:cissp-2024/1.2', 1, 1],
+    ]);
+    expect(one.subdomains[0]!.recallToday).toBeCloseTo(0.45, 2);
+    expect(one.subdomains[1]!.recallToday).toBeCloseTo(1, 5);
+    expect(r.domains.find((d) => d.key === 'cissp-2024/2')!.subdomains).toEqual([]);
+  });
+});
+

@@ -1,0 +1,74 @@
+/**
+ * The built-in decks: what they cost at start-up and in every page's JavaScript. The cards are a
+ * separate precached file (public/decks/cards.<version>.json) synced into IndexedDB only when
+ * their version changes, so an ordinary start-up only compares two strings.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BenchCase, type BenchResult, NAME_SHIM, summarize } from './lib';
+
+async function measures(page: import('playwright-core').Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
+}
+
+const startupSync: BenchCase = {
+  name: 'decks: start-up sync',
+  async run({ freshContext, baseURL }) {
+    const context = await freshContext();
+    const page = await context.newPage();
+    await page.addInitScript(NAME_SHIM);
+    const first: number[] = [];
+    const unchanged: number[] = [];
+    for (let i = 0; i < 13; i += 1) {
+      await page.goto(`${baseURL}/`);
+      await page.getByTestId('counts').first().waitFor();
+      if (i === 0) first.push(...(await measures(page, 'decks:sync')));
+      else unchanged.push(...(await measures(page, 'decks:sync-unchanged')));
+    }
+    await context.close();
+    const cards = JSON.parse(readFileSync('lib/decks/generated/manifest.json', 'utf8')).cardCount as number;
+    return [
+      summarize('decks: start-up sync, deck version unchanged', unchanged, { target: '≤ 50 ms', note: 'one meta read; the card file is not fetched' }),
+      summarize(`decks: first sync into an empty profile (${cards} cards)`, first, { note: 'fetch of the card file + one transaction' }),
+    ];
+  },
+};
+
+/** Gzipped size of the JavaScript each exported page loads before it runs (what Next calls first-load JS). */
+function firstLoadKiB(): { page: string; kib: number }[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) {
+        if (name !== '_next' && name !== 'decks') walk(p);
+      } else if (name === 'index.html') pages.push(p);
+    }
+  };
+  walk('out');
+  return pages.map((html) => {
+    const text = readFileSync(html, 'utf8');
+    const scripts = [...new Set([...text.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!))];
+    const bytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join('out', src.split('?')[0]!))).length, 0);
+    return { page: html.slice('out'.length).replace(/index\.html$/, '') || '/', kib: Math.round((bytes / 1024) * 10) / 10 };
+  });
+}
+
+const firstLoad: BenchCase = {
+  name: 'decks: first-load JavaScript',
+  async run() {
+    const sizes = firstLoadKiB();
+    const largest = sizes.reduce((a, b) => (b.kib > a.kib ? b : a));
+    const result: BenchResult = {
+      ...summarize('first-load JavaScript per page, gzip', sizes.map((s) => s.kib), {
+        target: '≤ 200 KiB',
+        note: `largest: ${largest.page} (${largest.kib} KiB); pages: ${sizes.map((s) => `${s.page} ${s.kib}`).join(', ')}`,
+      }),
+      unit: 'KiB',
+    };
+    return [result];
+  },
+};
+
+export const cases: BenchCase[] = [startupSync, firstLoad];
