@@ -57,7 +57,7 @@ function PacingAdvice({ db, pacing, name, buffer, limit, today }: { db: StudyDb;
       <p><span className="font-semibold">Pacing: </span>{text}</p>
       {perDay !== null && (
         <>
-          <p className="muted mt-1">
+          <p className="muted no-print mt-1">
             {limit === perDay
               ? `Your daily new-card limit is already ${limit}.`
               : finish === null
@@ -72,7 +72,7 @@ function PacingAdvice({ db, pacing, name, buffer, limit, today }: { db: StudyDb;
           )}
         </>
       )}
-      {status && <p role="status" className="mt-1 font-medium">{status}</p>}
+      {status && <p role="status" className="no-print mt-1 font-medium">{status}</p>}
     </div>
   );
 }
@@ -141,9 +141,8 @@ export function ReadinessCard({ db, progress, buffer, limit, today }: { db: Stud
         )}
       </dl>
       <p className="muted mt-1 text-xs">
-        Mean FSRS recall probability of each domain&apos;s cards (cards not yet studied count as 0), weighted by the official {readiness.outline} domain weights shown below.
-        Only the cards that teach a domain&apos;s content count: its concepts, processes in order, easily confused terms and formulas (the {name} domain decks).
-        The syllabus map, exam facts and role contrasts do not.
+        Mean FSRS recall probability of the cards that teach each domain&apos;s content (concepts, processes, confused terms, formulas; cards not yet studied count as 0),
+        weighted by the official {readiness.outline} domain weights shown below.<span className="no-print"> The syllabus map, exam facts and role contrasts do not count.</span>
       </p>
       {change && (
         <p role="note" className="mt-2 rounded border border-amber-500 p-2 text-sm" data-testid={`outline-change-${progress.certification}`}>

@@ -91,7 +91,7 @@ test('sets an exam date, studies a few cards, and sees readiness and the heatmap
   // Domain 1 is no longer the weakest.
   await expect(readiness.locator('tbody tr[data-domain]').first()).not.toHaveAttribute('data-domain', 'cissp-2024/1');
   // The page says which cards readiness counts.
-  await expect(readiness).toContainText('The syllabus map, exam facts and role contrasts do not.');
+  await expect(readiness).toContainText('The syllabus map, exam facts and role contrasts do not count.');
 
   // The unseen cards over 47 days; apply it as the limit.
   const nextPerDay = Math.ceil((CISSP_CARDS - 4) / 47);
@@ -105,6 +105,25 @@ test('sets an exam date, studies a few cards, and sees readiness and the heatmap
   await page.emulateMedia({ media: 'print' });
   const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
   expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+});
+
+test('a CISM exam on or after 3 November 2026 is told that the decks follow the 2022 job practice', async ({ page }) => {
+  await openStats(page);
+  await expect(page.getByTestId('outline-change-cism')).toHaveCount(0);
+  const form = page.getByTestId('exam-plan');
+  // Any future day is after the change (3 November 2026): the notice applies from now on.
+  const exam = await dayFromNow(page, 30);
+  expect(exam >= '2026-11-03').toBe(true);
+  await form.getByLabel('CISM exam date').fill(exam);
+  await form.getByLabel('CISSP exam date').fill(exam);
+  await form.getByRole('button', { name: 'Save exam plan' }).click();
+  await expect(form.getByRole('status')).toHaveText('Exam plan saved.');
+  const notice = page.getByTestId('outline-change-cism');
+  await expect(notice).toContainText('The CISM outline changed.');
+  await expect(notice).toContainText('3 Nov 2026');
+  await expect(notice).toContainText('the CISM 2022 job practice');
+  // The CISSP outline of 2024 is still the exam's: no notice there.
+  await expect(page.getByTestId('outline-change-cissp')).toHaveCount(0);
 });
 
 /**
