@@ -20,4 +20,23 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // What the browser loads never pulls in the deck generator (YAML parser, zod schemas):
+    // the app reads the generated manifest and fetches the card file.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/db/**/*.ts', 'lib/stats/**/*.ts', 'worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['yaml'],
+          patterns: [
+            {
+              regex: '(^|/)decks/(sources|schema|generate|build-manifest|coverage|giveaways|templates/.*)$',
+              message: 'The deck generator runs at build time only; import lib/decks/manifest or lib/decks/types instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

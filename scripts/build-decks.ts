@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import path from 'node:path';
 import { DeckSourceError, buildDecksWithSources, summarize } from '../lib/decks/generate';
 import { coverageGaps, coverageMarkdown, coverageOf } from '../lib/decks/coverage';
-import { deckManifestOf } from '../lib/decks/manifest';
+import { deckManifestOf } from '../lib/decks/build-manifest';
 
 function writeAtomic(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });

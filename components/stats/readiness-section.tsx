@@ -91,7 +91,7 @@ function SubdomainList({ domain, name, columns }: { domain: DomainReadiness; nam
             {domain.subdomains.map((st) => (
               <li key={st.key} className="flex flex-wrap items-center gap-x-3" data-subdomain={st.key}>
                 <span className="min-w-0 flex-1">
-                  <span className="font-medium">{st.code}</span> {st.name}
+                  <span className="font-medium">{st.code}</span> {st.name.charAt(0).toUpperCase()}{st.name.slice(1)}
                 </span>
                 <span className="muted tabular-nums" data-testid="subdomain-seen">
                   seen {st.introduced}/{st.cards} · recall {percent(st.recallToday)}

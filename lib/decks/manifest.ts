@@ -3,9 +3,10 @@
  * and sub-domains, and the content version. The cards themselves (over a thousand) are a
  * separate file, `public/decks/cards.<version>.json`, fetched only when the version differs
  * from the one stored in IndexedDB, so they never weigh on a page's first-load JavaScript.
+ *
+ * The app imports this module: it must not import the generator (YAML and zod stay at build time;
+ * the manifest itself is made in build-manifest.ts).
  */
-import type { DeckSources } from './sources';
-import { domainSubtopics } from './sources';
 import { fnv1a64 } from './ids';
 import type { CertificationId, GeneratedCard, GeneratedDeck, GeneratedDecks, GeneratedDomain } from './types';
 
@@ -47,36 +48,6 @@ export interface DeckCardsFile {
 
 export function contentVersionOf(generated: Pick<GeneratedDecks, 'decks' | 'cards'>): string {
   return fnv1a64(JSON.stringify({ decks: generated.decks, cards: generated.cards }));
-}
-
-export function deckManifestOf(generated: GeneratedDecks, s: Pick<DeckSources, 'outlines'>): DeckManifest {
-  const contentVersion = contentVersionOf(generated);
-  return {
-    formatVersion: 1,
-    contentVersion,
-    cardsUrl: `decks/cards.${contentVersion}.json`,
-    cardCount: generated.cards.length,
-    decks: generated.decks,
-    domains: generated.domains,
-    subdomains: s.outlines.flatMap((o) =>
-      [...o.domains]
-        .sort((a, b) => a.number - b.number)
-        .flatMap((d) =>
-          domainSubtopics(d).map((st) => ({
-            key: `${o.key}/${st.code}`,
-            domain: `${o.key}/${d.number}`,
-            code: st.code,
-            name: st.name,
-          })),
-        ),
-    ),
-    outlines: s.outlines.map((o) => ({
-      key: o.key,
-      certification: o.certification,
-      title: o.title,
-      ...(o.effective ? { effective: o.effective } : {}),
-    })),
-  };
 }
 
 /** Checks a fetched cards file against the manifest, so a stale or broken file is never stored. */

@@ -251,8 +251,20 @@ export function knowledgeCards(s: DeckSources): CardDraft[] {
     const item = items.get(f.ref);
     if (item) add(f.ref, formulaCards(f, item));
   }
-  return [...items.keys()].flatMap((ref) => byRef.get(ref) ?? []);
+  // Within an item: first what to learn (recall, whole processes, how sets differ), then what
+  // tests it (definitions, steps, members), then scenarios; so a concept's multiple-choice card
+  // does not follow its own answer straight away.
+  const phase = (c: CardDraft) => PHASE[c.template] ?? 1;
+  return [...items.keys()].flatMap((ref) => (byRef.get(ref) ?? []).map((c, i) => ({ c, i })).sort((a, b) => phase(a.c) - phase(b.c) || a.i - b.i).map((x) => x.c));
 }
+
+const PHASE: Partial<Record<CardDraft['template'], number>> = {
+  'concept-recall': 0,
+  'sequence-order': 0,
+  'confusable-summary': 0,
+  'formula-recall': 0,
+  'concept-scenario': 2,
+};
 
 function refOfTags(tags: readonly string[]): string {
   const sub = tags.find((t) => t.startsWith('subdomain:'))!.slice('subdomain:'.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCardsFile, contentVersionOf, deckManifestOf, tagTitle } from '@/lib/decks/manifest';
+import { deckManifestOf } from '@/lib/decks/build-manifest';
+import { checkCardsFile, contentVersionOf, tagTitle } from '@/lib/decks/manifest';
 import { buildDecksWithSources } from '@/lib/decks/generate';
 import { realSources } from './helpers';
 
