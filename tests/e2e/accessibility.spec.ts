@@ -1,0 +1,32 @@
+/** axe-core on the screens a learner uses every day, in light and dark mode: no serious or critical violation. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`home, a knowledge card with its answer, and the sub-domain readiness pass axe (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await expect(page.getByTestId('counts').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/study/?tag=subdomain%3Acissp-2024%2F3.2');
+    await expect(page.getByTestId('card')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Good', exact: true })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/stats/');
+    await expect(page.getByTestId('stats')).toBeVisible();
+    await page.getByTestId('subdomains-cissp-2024/3').locator('summary').click();
+    await expect(page.getByRole('link', { name: /Study this sub-domain: CISSP 3\.2/ })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
