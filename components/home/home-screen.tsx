@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { loadHomeSummary } from '@/lib/db/queries';
+import { useHomeSummary } from '@/lib/db/hooks';
 import type { TodayCounts } from '@/lib/queue';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
@@ -33,10 +32,7 @@ const total = (c: TodayCounts) => c.newCards + c.learning + c.review;
 export function HomeScreen() {
   const db = useStudyDb();
   const settings = useSettings();
-  const summary = useLiveQuery(
-    () => (db && settings ? loadHomeSummary(db, settings, Date.now()) : undefined),
-    [db, settings],
-  );
+  const summary = useHomeSummary(db, settings);
 
   const dueNow = summary ? total(summary.all) : 0;
   useEffect(() => {

@@ -1,10 +1,9 @@
 'use client';
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { repairCardDigest } from '@/lib/db/card-digest';
 import { repairDayTotals } from '@/lib/db/day-totals';
-import { loadStats } from '@/lib/db/stats';
+import { useStats } from '@/lib/db/hooks';
 import { deckManifest } from '@/lib/db/client';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
@@ -30,10 +29,7 @@ export function StatsScreen() {
   const db = useStudyDb();
   const settings = useSettings();
   const [repairNote, setRepairNote] = useState<string | null>(null);
-  const stats = useLiveQuery(
-    () => (db && settings ? loadStats(db, settings, OUTLINE, Date.now()) : undefined),
-    [db, settings],
-  );
+  const stats = useStats(db, settings, OUTLINE);
 
   // The page reads per-day totals and the card digest; if rows reached the log or the cards some
   // other way (a tool, the benchmark's raw seed), make them agree again. The checks read every

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { StudyDb } from '@/lib/db/database';
-import { loadNextDue, type StudyScope } from '@/lib/db/queries';
+import { useDeckName, useNextDue } from '@/lib/db/hooks';
+import type { StudyScope } from '@/lib/db/queries';
 import { deckManifest } from '@/lib/db/client';
 import { tagTitle } from '@/lib/decks/manifest';
 import type { Grade, StudySettings } from '@/lib/model';
@@ -43,11 +43,9 @@ export function StudyScreen() {
 
 function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings; scope: StudyScope }) {
   const s = useStudySession(db, scope, settings);
-  const title = useLiveQuery(async () => {
-    if (scope.kind === 'deck') return (await db.decks.get(scope.deckId))?.name ?? 'Deck';
-    if (scope.kind === 'tag') return tagTitle(deckManifest, scope.tag);
-    return 'All decks';
-  }, [db, JSON.stringify(scope)]);
+  const deckName = useDeckName(db, scope.kind === 'deck' ? scope.deckId : null);
+  const title =
+    scope.kind === 'deck' ? (deckName === undefined ? undefined : (deckName ?? 'Deck')) : scope.kind === 'tag' ? tagTitle(deckManifest, scope.tag) : 'All decks';
   const gradedAt = useRef<number | null>(null);
 
   const onGrade = useCallback(
@@ -114,7 +112,7 @@ function WaitScreen({ until, onUndo, canUndo }: { until: number; onUndo: () => v
 }
 
 function DoneScreen({ db, scope, answered, onUndo, canUndo }: { db: StudyDb; scope: StudyScope; answered: number; onUndo: () => void; canUndo: boolean }) {
-  const nextDue = useLiveQuery(() => loadNextDue(db, scope, Date.now()), [db, JSON.stringify(scope)]);
+  const nextDue = useNextDue(db, scope);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   return (

@@ -8,7 +8,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, EntityTable, Middleware } from 'dexie';
 import type { StudyCard } from '../model';
 import { byBucket, type DigestEntry, type DigestPack, digestOf, packDigest, unpackDigest, updatePack } from '../stats/card-digest';
-import type { StudyDb } from './database';
+import type { StudyDb } from './schema';
 import { withStorageErrors } from './errors';
 
 export const DIGEST_TABLE = 'cardDigest';

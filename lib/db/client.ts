@@ -5,7 +5,7 @@
  */
 import manifestJson from '../decks/generated/manifest.json';
 import { checkCardsFile, type DeckManifest } from '../decks/manifest';
-import { openStudyDb, type StudyDb } from './database';
+import { openChecked, openStudyDb, type StudyDb } from './database';
 import { replayPendingAnswers } from './pending-answers';
 import { syncBuiltinContent } from './sync-decks';
 
@@ -24,6 +24,8 @@ export interface StartupResult {
 }
 
 export async function startStorage(db: StudyDb, now: number): Promise<StartupResult> {
+  // Open first, so a database this code cannot read (a newer schema) is named before anything runs.
+  await openChecked(db);
   const syncStart = typeof performance !== 'undefined' ? performance.now() : 0;
   const report = await syncBuiltinContent(
     db,

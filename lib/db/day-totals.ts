@@ -7,7 +7,7 @@ import type { EntityTable } from 'dexie';
 import type { ReviewEntry } from '../model';
 import { unpackDay } from '../review-pack';
 import { applyReview, type DayTotals, emptyDayTotals, totalsByDay } from '../stats/day-totals';
-import type { StudyDb } from './database';
+import type { StudyDb } from './schema';
 import { withStorageErrors } from './errors';
 import { countReviews, reviewsOnDay } from './review-log';
 

@@ -36,3 +36,17 @@ export async function withStorageErrors<T>(work: () => Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+/**
+ * The database on this device was written by a newer version of the app (an old tab left open
+ * after an update, or the app went back a version). Dexie refuses to open it, so nothing is
+ * written; the learner is told what happened and what to do.
+ */
+export class NewerDatabaseError extends Error {
+  constructor(stored: number, supported: number) {
+    super(
+      `Your study data was saved by a newer version of this app (data format ${stored}; this tab knows format ${supported} at most), so this tab will not read or change it. Reload the page, or close old tabs of the app, to get the newer version. Nothing was changed.`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}

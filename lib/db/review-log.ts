@@ -6,7 +6,7 @@
  */
 import { type ReviewEntry } from '../model';
 import { columnsOf, type PackedDay, packedCount, type StoredReview, unpackAt, unpackDay } from '../review-pack';
-import type { StudyDb } from './database';
+import type { StudyDb } from './schema';
 
 /** Every answer of one study day, optionally of one deck only. */
 export async function reviewsOnDay(db: StudyDb, day: string, deckId?: string): Promise<ReviewEntry[]> {

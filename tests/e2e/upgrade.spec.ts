@@ -60,3 +60,41 @@ test('a database from the previous version opens in this one with every card and
   const deck = generated.decks.find((d) => d.id === studied.deckId)!;
   await expect(page.getByTestId(`deck-${deck.id}`)).toContainText(`· ${generated.cards.filter((c) => c.deckId === deck.id).length} cards`);
 });
+
+test('a database written by a newer version of the app is named, and this version never writes to it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('counts').first()).toBeVisible();
+  const cardsBefore = await countRows(page, 'cards');
+  // A newer app (schema 6) upgrades the database from another tab; this tab steps aside.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('cism-cissp-study', 60);
+        open.onupgradeneeded = () => open.result.createObjectStore('futureTable', { keyPath: 'id' }).put({ id: 'kept' });
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Your study data could not be opened');
+  await expect(alert).toContainText('saved by a newer version of this app (data format 6; this tab knows format 5 at most)');
+  const after = await page.evaluate(
+    () =>
+      new Promise<{ version: number; stores: string[] }>((resolve, reject) => {
+        const open = indexedDB.open('cism-cissp-study');
+        open.onsuccess = () => {
+          const db = open.result;
+          resolve({ version: db.version, stores: [...db.objectStoreNames] });
+          db.close();
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  expect(after.version).toBe(60);
+  expect(after.stores).toContain('futureTable');
+  expect(await countRows(page, 'cards')).toBe(cardsBefore);
+});

@@ -1,0 +1,38 @@
+/**
+ * The shape of the app's one IndexedDB database: its name, its current version, and the row
+ * types of its tables. A leaf module: it imports nothing of the app at run time, so every storage
+ * module can depend on it without an import cycle. How each version came about is in
+ * lib/db/migrations/ (one file per version); how the database is opened, in database.ts.
+ */
+import type { EntityTable } from 'dexie';
+import type Dexie from 'dexie';
+import type { Deck, ReviewEntry, StudyCard, StudySettings } from '../model';
+import type { PackedDay } from '../review-pack';
+import type { DigestPack } from '../stats/card-digest';
+import type { DayTotals } from '../stats/day-totals';
+
+export interface SettingsRow extends StudySettings {
+  id: 'settings';
+  /** When the learner last saved settings (epoch ms): the newer of two devices' settings wins an import. */
+  savedAt?: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+export const DB_NAME = 'cism-cissp-study';
+/** The newest version in lib/db/migrations/ (a test keeps the two equal). */
+export const SCHEMA_VERSION = 5;
+
+export type StudyDb = Dexie & {
+  decks: EntityTable<Deck, 'id'>;
+  cards: EntityTable<StudyCard, 'id'>;
+  reviews: EntityTable<ReviewEntry, 'id'>;
+  settings: EntityTable<SettingsRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+  dayTotals: EntityTable<DayTotals, 'day'>;
+  packedReviews: EntityTable<PackedDay, 'day'>;
+  cardDigest: EntityTable<DigestPack, 'bucket'>;
+};
