@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { importedHeadline, type ImportSummary, summaryDetails, summaryHeadline } from '@/lib/backup/merge';
+import { importedHeadline, type ImportSummary, summaryDetails, summaryHeadline } from '@/lib/backup/summary';
 import type { BackupProblem } from '@/lib/backup/parse';
 import type { Phase } from '@/lib/db/backup';
 import { useStudyDb } from '../app-shell/storage-provider';
