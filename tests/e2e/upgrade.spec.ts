@@ -79,8 +79,8 @@ test('a database written by a newer version of the app is named, and this versio
       }),
   );
   await page.reload();
-  const alert = page.getByRole('alert');
-  await expect(alert).toContainText('Your study data could not be opened');
+  const alert = page.getByRole('alert').filter({ hasText: 'Your study data could not be opened' });
+  await expect(alert).toBeVisible();
   await expect(alert).toContainText('saved by a newer version of this app (data format 6; this tab knows format 5 at most)');
   const after = await page.evaluate(
     () =>
