@@ -3,6 +3,20 @@ import type { CertificationId } from '../types';
 import type { Domain, Outline } from '../schema';
 import { hashOrder } from '../ids';
 
+/** The templates whose cards teach an outline item's content; readiness is computed from these. */
+const KNOWLEDGE = [
+  'concept-recall',
+  'concept-choice',
+  'concept-scenario',
+  'sequence-order',
+  'sequence-first',
+  'sequence-next',
+  'confusable-choice',
+  'confusable-summary',
+  'formula-recall',
+  'formula-problem',
+] as const;
+
 export const TEMPLATE_NAMES = [
   'domain-number-to-name',
   'domain-name-to-number',
@@ -19,31 +33,10 @@ export const TEMPLATE_NAMES = [
   'who-does-this',
   'contrast-other-side',
   'contrast-pair',
-  'concept-recall',
-  'concept-choice',
-  'concept-scenario',
-  'sequence-order',
-  'sequence-first',
-  'sequence-next',
-  'confusable-choice',
-  'confusable-summary',
-  'formula-recall',
-  'formula-problem',
+  ...KNOWLEDGE,
 ] as const;
 
-/** The templates whose cards teach an outline item's content; readiness is computed from these. */
-export const KNOWLEDGE_TEMPLATES: readonly TemplateName[] = [
-  'concept-recall',
-  'concept-choice',
-  'concept-scenario',
-  'sequence-order',
-  'sequence-first',
-  'sequence-next',
-  'confusable-choice',
-  'confusable-summary',
-  'formula-recall',
-  'formula-problem',
-];
+export const KNOWLEDGE_TEMPLATES: readonly TemplateName[] = KNOWLEDGE;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
