@@ -13,6 +13,7 @@
  * to the merged sequence of answers.
  */
 import { type MemoryState, type ReviewEntry } from '../model';
+import { reviewEntryOf } from '../answer';
 import { answerMemory, type Scheduler } from '../scheduler';
 import { reviewToRow } from './format';
 
@@ -104,22 +105,13 @@ export function replayHistory(scheduler: Scheduler, cardId: string, answers: rea
     }
     const facts = answers[i]!.copies[0]!;
     const result = answerMemory(scheduler, cardId, state, facts.grade, facts.reviewedAt);
-    out.push({
-      id: facts.id,
-      cardId: facts.cardId,
-      deckId: facts.deckId,
-      grade: facts.grade,
-      reviewedAt: facts.reviewedAt,
-      durationMs: facts.durationMs,
-      day: facts.day,
-      stateBefore: state.state,
-      dueBefore: state.due,
-      stabilityAfter: result.after.stability,
-      difficultyAfter: result.after.difficulty,
-      elapsedDays: result.elapsedDays,
-      scheduledDays: result.scheduledDays,
-      before: memoryOnly(state),
-    });
+    out.push(
+      reviewEntryOf(
+        { id: facts.id, cardId: facts.cardId, deckId: facts.deckId, grade: facts.grade, reviewedAt: facts.reviewedAt, durationMs: facts.durationMs, day: facts.day },
+        memoryOnly(state),
+        result,
+      ),
+    );
     state = memoryOnly(result.after);
   }
   return { memory: memoryOnly(state), reviews: out };

@@ -2,9 +2,9 @@
  * Answering and undoing: each is one transaction over the card and its log row, so a review is
  * either fully recorded or not at all.
  */
+import { applyAnswer } from '../answer';
 import { type Grade, memoryOf, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
-import { answerMemory, type Scheduler } from '../scheduler';
-import { studyDayOf } from '../study-day';
+import { type AnswerOutcome, answerMemory, type Scheduler } from '../scheduler';
 import type { StudyDb } from './database';
 import { bumpDayTotals } from './day-totals';
 import { NothingToUndoError, StaleCardError, withStorageErrors } from './errors';
@@ -19,6 +19,11 @@ export interface AnswerInput {
   dayStartHour: number;
   /** The answer's id; answering twice with the same id stores it once. Otherwise a random UUID. */
   reviewId?: string;
+  /**
+   * FSRS's outcome for this grade at `now`, as the study screen already showed it (lib/answer.ts
+   * `outcomeAt`); stored as is, so FSRS does not run again. Without it the outcome is computed.
+   */
+  outcome?: AnswerOutcome;
 }
 
 export interface Answered {
@@ -34,25 +39,8 @@ export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput
       const stored = input.reviewId === undefined ? undefined : await db.reviews.get(input.reviewId);
       if (card && stored && stored.cardId === input.cardId && stored.reviewedAt === input.now) return { card, review: stored };
       if (!card || card.rev !== input.shownRev || card.retired) throw new StaleCardError();
-      const before = memoryOf(card);
-      const result = answerMemory(scheduler, card.id, before, input.grade, input.now);
-      const updated = withQueueFields({ ...card, ...result.after, rev: card.rev + 1 });
-      const review: ReviewEntry = {
-        id: input.reviewId ?? crypto.randomUUID(),
-        cardId: card.id,
-        deckId: card.deckId,
-        grade: input.grade,
-        reviewedAt: input.now,
-        durationMs: Math.max(0, Math.round(input.durationMs)),
-        day: studyDayOf(input.now, input.dayStartHour),
-        stateBefore: before.state,
-        dueBefore: before.due,
-        stabilityAfter: result.after.stability,
-        difficultyAfter: result.after.difficulty,
-        elapsedDays: result.elapsedDays,
-        scheduledDays: result.scheduledDays,
-        before,
-      };
+      const outcome = input.outcome ?? answerMemory(scheduler, card.id, memoryOf(card), input.grade, input.now);
+      const { card: updated, review } = applyAnswer(card, outcome, { ...input, reviewId: input.reviewId ?? crypto.randomUUID() });
       await db.cards.put(updated);
       await db.reviews.add(review);
       await bumpDayTotals(db, review, 1);

@@ -6,7 +6,7 @@
 import manifestJson from '../decks/generated/manifest.json';
 import { checkCardsFile, type DeckManifest } from '../decks/manifest';
 import { openChecked, openStudyDb, type StudyDb } from './database';
-import { replayPendingAnswers } from './pending-answers';
+import { replayPendingAnswers } from './answer-service';
 import { syncBuiltinContent } from './sync-decks';
 
 /** The bundled part of the built-in decks; the cards are fetched only when their version changed. */
