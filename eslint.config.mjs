@@ -15,7 +15,7 @@ const CORE_PATTERNS = [
   { regex: '(^@/lib/|^\\.\\./|^\\./|^(\\.\\./)+)db(/|$)', message: 'The domain core takes data and returns data; storage lives in lib/db/.' },
 ];
 const GENERATOR = {
-  regex: '(^|/)decks/(sources|schema|generate|build-manifest|coverage|giveaways|templates/.*)$',
+  regex: '(^|/)decks/(sources|source-schema|generate|build-manifest|coverage|giveaways|templates/.*)$',
   message: 'The deck generator runs at build time only; import lib/decks/manifest or lib/decks/types instead.',
 };
 const restrict = (paths, patterns = []) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });

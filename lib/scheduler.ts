@@ -14,6 +14,7 @@ import {
   type ReviewLog,
 } from 'ts-fsrs';
 import { CardState, type Grade, type MemoryState, type StudySettings, GRADES } from './model';
+import { DAY_MS } from './study-day';
 
 export type Scheduler = FSRS;
 
@@ -119,7 +120,6 @@ export function previewAnswers(
   return result;
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * Probability of recalling the card at `at` (FSRS retrievability); 0 for a card never studied.

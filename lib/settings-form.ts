@@ -3,6 +3,7 @@
  * nothing is returned as settings unless every field is valid.
  */
 import type { StepText, StudySettings } from './model';
+import { MAX_STEPS, NUMBER_RULES, type NumberRule, STEP_PATTERN } from './settings-rules';
 
 export type SettingsFormValues = Record<
   'desiredRetention' | 'maximumIntervalDays' | 'newCardsPerDay' | 'reviewsPerDay' | 'learningSteps' | 'relearningSteps' | 'dayStartHour',
@@ -26,7 +27,7 @@ export function settingsToForm(s: StudySettings): SettingsFormValues {
   };
 }
 
-function number(text: string, label: string, min: number, max: number, integer: boolean): number | string {
+function number(text: string, { label, min, max, integer }: NumberRule): number | string {
   const t = text.trim();
   if (t === '') return `${label} is required.`;
   if (!/^-?\d+(\.\d+)?$/.test(t)) return `${label} must be a number, like ${integer ? min : min.toFixed(2)}.`;
@@ -38,9 +39,9 @@ function number(text: string, label: string, min: number, max: number, integer: 
 
 function steps(text: string, label: string): StepText[] | string {
   const parts = text.trim().split(/[\s,]+/).filter(Boolean);
-  if (parts.length > 10) return `${label}: at most 10 steps.`;
+  if (parts.length > MAX_STEPS) return `${label}: at most ${MAX_STEPS} steps.`;
   for (const p of parts) {
-    const m = /^(\d+(?:\.\d+)?)(m|h|d)$/.exec(p);
+    const m = STEP_PATTERN.exec(p);
     if (!m || Number(m[1]) <= 0) return `${label}: "${p}" is not a step. Write steps like 1m 10m 1h 1d, separated by spaces.`;
   }
   return parts as StepText[];
@@ -56,11 +57,11 @@ export function parseSettingsForm(values: SettingsFormValues, current: StudySett
     }
     return v;
   };
-  const desiredRetention = take<number>('desiredRetention', number(values.desiredRetention, 'Desired retention', 0.7, 0.99, false));
-  const maximumIntervalDays = take<number>('maximumIntervalDays', number(values.maximumIntervalDays, 'Maximum interval', 1, 36500, true));
-  const newCardsPerDay = take<number>('newCardsPerDay', number(values.newCardsPerDay, 'New cards per day', 0, 9999, true));
-  const reviewsPerDay = take<number>('reviewsPerDay', number(values.reviewsPerDay, 'Reviews per day', 0, 99999, true));
-  const dayStartHour = take<number>('dayStartHour', number(values.dayStartHour, 'Start of the study day', 0, 23, true));
+  const desiredRetention = take<number>('desiredRetention', number(values.desiredRetention, NUMBER_RULES.desiredRetention));
+  const maximumIntervalDays = take<number>('maximumIntervalDays', number(values.maximumIntervalDays, NUMBER_RULES.maximumIntervalDays));
+  const newCardsPerDay = take<number>('newCardsPerDay', number(values.newCardsPerDay, NUMBER_RULES.newCardsPerDay));
+  const reviewsPerDay = take<number>('reviewsPerDay', number(values.reviewsPerDay, NUMBER_RULES.reviewsPerDay));
+  const dayStartHour = take<number>('dayStartHour', number(values.dayStartHour, NUMBER_RULES.dayStartHour));
   const learningSteps = take<StepText[]>('learningSteps', steps(values.learningSteps, 'Learning steps'));
   const relearningSteps = take<StepText[]>('relearningSteps', steps(values.relearningSteps, 'Relearning steps'));
   if (Object.keys(errors).length) return { ok: false, errors };

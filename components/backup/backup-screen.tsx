@@ -6,6 +6,7 @@ import type { BackupProblem } from '@/lib/backup/parse';
 import type { Phase } from '@/lib/db/backup';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
+import { plural } from '@/lib/words';
 import type { BackupReply, ExportKind } from './backup-messages';
 import { saveFile, useBackupWorker } from './use-backup-worker';
 
@@ -40,7 +41,6 @@ const EXPORTS: { kind: ExportKind; label: string; primary?: boolean }[] = [
   { kind: 'fsrs-optimizer', label: 'Export for the FSRS optimizer (CSV)' },
 ];
 
-const plural = (n: number, one: string) => `${n.toLocaleString('en')} ${n === 1 ? one : `${one}s`}`;
 
 export function BackupScreen() {
   const db = useStudyDb();

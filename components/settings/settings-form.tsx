@@ -5,6 +5,7 @@ import type { StudyDb } from '@/lib/db/database';
 import { saveSettings } from '@/lib/db/settings';
 import type { StudySettings } from '@/lib/model';
 import { parseSettingsForm, settingsToForm, type SettingsFormValues } from '@/lib/settings-form';
+import { NUMBER_RULES, rangeText } from '@/lib/settings-rules';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
 import { StorageStatus } from './storage-status';
@@ -12,13 +13,13 @@ import { StorageStatus } from './storage-status';
 type TextField = Exclude<keyof SettingsFormValues, 'fuzz'>;
 
 const FIELDS: { name: TextField; label: string; hint: string; inputMode: 'decimal' | 'numeric' | 'text' }[] = [
-  { name: 'desiredRetention', label: 'Desired retention', hint: 'The share of cards you want to remember when they come due, 0.70 to 0.99. Higher means more reviews. Applies to future answers only.', inputMode: 'decimal' },
-  { name: 'newCardsPerDay', label: 'New cards per day', hint: 'Per deck, and in total for "Study all".', inputMode: 'numeric' },
-  { name: 'reviewsPerDay', label: 'Reviews per day', hint: 'Per deck, and in total for "Study all".', inputMode: 'numeric' },
+  { name: 'desiredRetention', label: NUMBER_RULES.desiredRetention.label, hint: `The share of cards you want to remember when they come due, ${NUMBER_RULES.desiredRetention.min.toFixed(2)} to ${NUMBER_RULES.desiredRetention.max}. Higher means more reviews. Applies to future answers only.`, inputMode: 'decimal' },
+  { name: 'newCardsPerDay', label: NUMBER_RULES.newCardsPerDay.label, hint: 'Per deck, and in total for "Study all".', inputMode: 'numeric' },
+  { name: 'reviewsPerDay', label: NUMBER_RULES.reviewsPerDay.label, hint: 'Per deck, and in total for "Study all".', inputMode: 'numeric' },
   { name: 'maximumIntervalDays', label: 'Maximum interval (days)', hint: 'No card waits longer than this.', inputMode: 'numeric' },
   { name: 'learningSteps', label: 'Learning steps', hint: 'Short intervals for new cards, like "1m 10m".', inputMode: 'text' },
   { name: 'relearningSteps', label: 'Relearning steps', hint: 'Short intervals after a forgotten card, like "10m".', inputMode: 'text' },
-  { name: 'dayStartHour', label: 'Start of the study day (hour, 0–23)', hint: 'Answers before this hour count for the day before.', inputMode: 'numeric' },
+  { name: 'dayStartHour', label: `${NUMBER_RULES.dayStartHour.label} (hour, ${rangeText(NUMBER_RULES.dayStartHour)})`, hint: 'Answers before this hour count for the day before.', inputMode: 'numeric' },
 ];
 
 export function SettingsScreen() {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { DayActivity } from '@/lib/stats/activity';
 import type { ForecastDay } from '@/lib/stats/forecast';
 import { BarChart } from './bar-chart';
-import { minutes, plural, shortDay } from './format';
+import { minutes, plural, shortDay } from './wording';
 
 const SPANS = [30, 90, 365] as const;
 

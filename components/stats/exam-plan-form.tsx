@@ -4,12 +4,13 @@ import { type ChangeEvent, type FormEvent, useState } from 'react';
 import type { StudyDb } from '@/lib/db/database';
 import { saveExamPlan } from '@/lib/db/stats';
 import type { StudySettings } from '@/lib/model';
+import { NUMBER_RULES, rangeText } from '@/lib/settings-rules';
 import { examPlanToForm, type ExamPlanValues, parseExamPlanForm, UNREADABLE_DATE } from '@/lib/stats/exam-plan';
 
 const FIELDS: { name: keyof ExamPlanValues; label: string; hint: string }[] = [
   { name: 'cism', label: 'CISM exam date', hint: 'Leave empty if you are not taking the CISM.' },
   { name: 'cissp', label: 'CISSP exam date', hint: 'Leave empty if you are not taking the CISSP.' },
-  { name: 'pacingBufferDays', label: 'Days before the exam kept for review', hint: 'Pacing plans to show you every card this many days before the exam (0–365).' },
+  { name: 'pacingBufferDays', label: 'Days before the exam kept for review', hint: `Pacing plans to show you every card this many days before the exam (${rangeText(NUMBER_RULES.pacingBufferDays)}).` },
 ];
 
 /** Exam dates and the pacing buffer. Nothing is stored unless every field is valid. */

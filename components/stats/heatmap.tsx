@@ -4,8 +4,8 @@
  * colour), every square has a tooltip, and the month table below carries the same figures.
  */
 import { heatLevel, type Heatmap } from '@/lib/stats/activity';
-import { weekdayOf } from '@/lib/stats/calendar';
-import { longDay, plural } from './format';
+import { weekdayOf } from '@/lib/study-day';
+import { longDay, plural } from './wording';
 
 const CELL = 11;
 const GAP = 2;

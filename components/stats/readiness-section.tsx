@@ -7,7 +7,7 @@ import { applyNewCardsPerDay, type CertificationProgress } from '@/lib/db/stats'
 import { finishDayAt, type Pacing } from '@/lib/stats/pacing';
 import { outlineChangeFor } from '@/lib/stats/outline-notice';
 import { CERTIFICATION_NAMES, type DomainReadiness } from '@/lib/stats/readiness';
-import { longDay, percent, plural } from './format';
+import { longDay, percent, plural } from './wording';
 
 function Meter({ value, label }: { value: number; label: string }) {
   return (

@@ -1,7 +1,7 @@
 /** True retention as a table: the rate with the counts behind it, young and mature apart. */
 import { MATURE_INTERVAL_DAYS } from '@/lib/stats/day-totals';
 import type { RetentionCell, RetentionRow } from '@/lib/stats/retention';
-import { percent } from './format';
+import { percent } from './wording';
 
 function Cell({ c }: { c: RetentionCell }) {
   const n = c.passed + c.failed;

@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { repairCardDigest } from '@/lib/db/card-digest';
-import { repairDayTotals } from '@/lib/db/day-totals';
+import { repairCardDigest } from '@/lib/db/stored-card-digest';
+import { repairDayTotals } from '@/lib/db/stored-day-totals';
 import { useStats } from '@/lib/db/hooks';
 import { deckManifest } from '@/lib/db/client';
 import { useStudyDb } from '../app-shell/storage-provider';
@@ -10,7 +10,7 @@ import { useSettings } from '../use-settings';
 import { ActivitySection } from './activity-section';
 import { CardStatesTable } from './card-states-table';
 import { ExamPlanForm } from './exam-plan-form';
-import { longDay } from './format';
+import { longDay } from './wording';
 import { HeatmapChart } from './heatmap';
 import { ReadinessCard } from './readiness-section';
 import { RetentionTable } from './retention-table';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { undoAnswer } from '@/lib/db/answer';
+import { undoAnswer } from '@/lib/db/answer-transactions';
 import { submitAnswer } from '@/lib/db/answer-service';
 import type { StudyDb } from '@/lib/db/database';
 import { StaleCardError } from '@/lib/db/errors';

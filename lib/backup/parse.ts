@@ -10,7 +10,8 @@
 import { z } from 'zod';
 import type { Deck, StudySettings } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
-import { isCalendarDay } from '../stats/calendar';
+import { MAX_STEPS, NUMBER_RULES, type NumberRule, STEP_PATTERN } from '../settings-rules';
+import { isCalendarDay } from '../study-day';
 import { checksumOf, sha256Hex } from './checksum';
 import {
   BACKUP_FORMAT,
@@ -147,7 +148,7 @@ function jsonProblem(text: string, error: unknown): BackupProblem {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Field rules (the ranges match the settings form, lib/settings-form.ts and lib/stats/exam-plan.ts)
+// Field rules (setting ranges come from lib/settings-rules.ts, as for the settings and exam-plan forms)
 
 const id = z.string().regex(ID_PATTERN, 'must be an id of 1 to 200 letters, digits or . _ : / - (starting with a letter or digit)');
 const time = z.int().min(TIME_MIN).max(TIME_MAX);
@@ -157,20 +158,21 @@ const days = z.number().min(0).max(DAYS_MAX);
 const count = z.int().min(0).max(COUNT_MAX);
 const cardState = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 const calendarDay = z.string().refine((d) => DAY_PATTERN.test(d) && isCalendarDay(d), 'must be a date written YYYY-MM-DD');
-const step = z.string().regex(/^\d+(\.\d+)?[mhd]$/, 'must be a step like 1m, 10m, 1h or 1d');
+const step = z.string().regex(STEP_PATTERN, 'must be a step like 1m, 10m, 1h or 1d');
+const ruled = (r: NumberRule) => (r.integer ? z.int() : z.number()).min(r.min).max(r.max);
 
 const settingsFields: Record<keyof StudySettings, z.ZodType> = {
-  desiredRetention: z.number().min(0.7).max(0.99),
-  maximumIntervalDays: z.int().min(1).max(36500),
-  newCardsPerDay: z.int().min(0).max(9999),
-  reviewsPerDay: z.int().min(0).max(99999),
-  learningSteps: z.array(step).max(10),
-  relearningSteps: z.array(step).max(10),
+  desiredRetention: ruled(NUMBER_RULES.desiredRetention),
+  maximumIntervalDays: ruled(NUMBER_RULES.maximumIntervalDays),
+  newCardsPerDay: ruled(NUMBER_RULES.newCardsPerDay),
+  reviewsPerDay: ruled(NUMBER_RULES.reviewsPerDay),
+  learningSteps: z.array(step).max(MAX_STEPS),
+  relearningSteps: z.array(step).max(MAX_STEPS),
   fuzz: z.boolean(),
-  dayStartHour: z.int().min(0).max(23),
+  dayStartHour: ruled(NUMBER_RULES.dayStartHour),
   weights: z.array(z.number().min(-100).max(100)).refine((w) => [17, 19, 21].includes(w.length), 'must hold 17, 19 or 21 FSRS weights'),
   examDates: z.strictObject({ cism: calendarDay.nullable(), cissp: calendarDay.nullable() }),
-  pacingBufferDays: z.int().min(0).max(365),
+  pacingBufferDays: ruled(NUMBER_RULES.pacingBufferDays),
 };
 // Every setting may be missing (a file from an older version): it then takes its default.
 const settingsSchema = z.strictObject(Object.fromEntries(Object.entries(settingsFields).map(([k, s]) => [k, s.optional()])));

@@ -3,6 +3,7 @@
  * itself so the page's own JavaScript needs neither the backup parser (zod) nor the scheduler:
  * those run in the backup worker.
  */
+import { plural } from '../words';
 
 export interface SettingChange {
   setting: string;
@@ -27,7 +28,6 @@ export interface ImportSummary {
   appVersion: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** True when importing would change nothing at all. */
 export function changesNothing(s: ImportSummary): boolean {

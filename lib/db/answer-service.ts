@@ -5,7 +5,7 @@
  * stores answers through here.
  */
 import type { Scheduler } from '../scheduler';
-import { answerCard, type Answered, type AnswerInput } from './answer';
+import { answerCard, type Answered, type AnswerInput } from './answer-transactions';
 import type { StudyDb } from './schema';
 import { forgetPendingAnswer, type NoteStore, notePendingAnswer } from './pending-answers';
 

@@ -26,18 +26,18 @@ import { fsrsWeights } from '../scheduler';
 import { countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
 import { SCHEMA_VERSION, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
+import { pad2 } from '../study-day';
 import { loadAllReviews, loadStoredReviewsFor } from './review-log';
 import { loadStoredSettings } from './settings';
 
 export type Phase = 'reading' | 'checking' | 'comparing' | 'writing' | 'saving';
 export type Progress = (phase: Phase, done: number, total: number) => void;
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The learner's local calendar date, for file names. */
 export function localDate(now: number): string {
   const d = new Date(now);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 }
 
 export interface ExportedFile {

@@ -10,7 +10,7 @@
  * - reviews `[deckId+day]` / `day`: today's counts per deck and the streak without a scan.
  */
 import Dexie from 'dexie';
-import { cardDigestMiddleware } from './card-digest';
+import { cardDigestMiddleware } from './stored-card-digest';
 import { NewerDatabaseError } from './errors';
 import { MIGRATIONS } from './migrations';
 import { DB_NAME, SCHEMA_VERSION, type StudyDb } from './schema';

@@ -7,7 +7,7 @@
  * of an answer that did commit changes nothing.
  */
 import { loadSettings } from './settings';
-import { answerCard, type AnswerInput } from './answer';
+import { answerCard, type AnswerInput } from './answer-transactions';
 import type { StudyDb } from './database';
 import { createScheduler } from '../scheduler';
 

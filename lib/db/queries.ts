@@ -4,7 +4,7 @@ import { CardState, type Deck, type StudyCard, type StudySettings } from '../mod
 import { buildTodayQueue, remainingToday, type DoneToday, type TodayCounts, type TodayQueue } from '../queue';
 import { streakOf, studyDayEnd, studyDayOf } from '../study-day';
 import { isDigestTag } from '../stats/card-digest';
-import { readCardDigest } from './card-digest';
+import { readCardDigest } from './stored-card-digest';
 import { cardsOfDeck, type StudyDb } from './database';
 import { reviewsOnDay } from './review-log';
 

@@ -10,7 +10,6 @@ import type { CertificationId, GeneratedDomain } from '../decks/types';
 import { type Deck, queueOf, type StudySettings } from '../model';
 import { createScheduler, type Scheduler } from '../scheduler';
 import { activityOver, type DayActivity, type Heatmap, heatmapOf } from '../stats/activity';
-import { startOfStudyDay } from '../stats/calendar';
 import type { DigestEntry } from '../stats/card-digest';
 import { type StateCounts, tallyStates } from '../stats/card-states';
 import { examDateOf } from '../stats/exam-plan';
@@ -18,8 +17,9 @@ import { type ForecastDay, forecastOf } from '../stats/forecast';
 import { type Pacing, pacingOf } from '../stats/pacing';
 import { type CertificationReadiness, readinessOf } from '../stats/readiness';
 import { type RetentionRow, retentionOf } from '../stats/retention';
-import { studyDayOf } from '../study-day';
-import { readCardDigest } from './card-digest';
+import { NUMBER_RULES } from '../settings-rules';
+import { DAY_MS, studyDayOf, studyDayStartOn } from '../study-day';
+import { readCardDigest } from './stored-card-digest';
 import type { StudyDb } from './database';
 import { loadSettings, saveSettings } from './settings';
 
@@ -45,7 +45,6 @@ export interface StatsData {
 }
 
 const CERTIFICATIONS: readonly CertificationId[] = ['cism', 'cissp'];
-const DAY_MS = 86_400_000;
 
 /** The outline structure readiness is grouped by. */
 export interface OutlineShape {
@@ -59,7 +58,7 @@ function certification(cert: CertificationId, cards: readonly DigestEntry[], out
   const own = cards.filter((c) => c.tags.includes(tag));
   // Pacing needs counts only. The "new" queue never holds suspended or retired cards.
   const unseen = own.filter((c) => queueOf(c) === 'new').length;
-  const examAt = examDate === null ? null : startOfStudyDay(examDate, settings.dayStartHour);
+  const examAt = examDate === null ? null : studyDayStartOn(examDate, settings.dayStartHour);
   return {
     certification: cert,
     examDate,
@@ -111,8 +110,9 @@ export function saveExamPlan(db: StudyDb, plan: Pick<StudySettings, 'examDates' 
 
 /** Applies a pacing figure as the daily new-card limit. */
 export function applyNewCardsPerDay(db: StudyDb, perDay: number): Promise<void> {
-  if (!Number.isInteger(perDay) || perDay < 0 || perDay > 9999) {
-    return Promise.reject(new RangeError(`New cards per day must be a whole number from 0 to 9999, not ${perDay}.`));
+  const rule = NUMBER_RULES.newCardsPerDay;
+  if (!Number.isInteger(perDay) || perDay < rule.min || perDay > rule.max) {
+    return Promise.reject(new RangeError(`${rule.label} must be a whole number from ${rule.min} to ${rule.max}, not ${perDay}.`));
   }
   return db.transaction('rw', db.settings, async () => {
     await saveSettings(db, { ...(await loadSettings(db)), newCardsPerDay: perDay });

@@ -21,7 +21,7 @@ import {
   issueMessage,
   SECTION_NAMES,
   sourceFileSchema,
-} from './schema';
+} from './source-schema';
 
 /** Every item remembers the file it came from, for error messages. */
 export type FromFile<T> = T & { file: string };

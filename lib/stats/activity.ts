@@ -1,6 +1,6 @@
 /** Reviews per day for the heatmap and the activity bars, from the per-day totals. */
 import { streakOf } from '../study-day';
-import { daysEndingOn } from './calendar';
+import { daysEndingOn } from '../study-day';
 import type { DayTotals } from './day-totals';
 
 export interface DayActivity {

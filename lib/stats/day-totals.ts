@@ -5,6 +5,7 @@
  * inside the answer and undo transactions, and can rebuild them from the log at any time.
  */
 import { CardState, Grade, type ReviewEntry } from '../model';
+import { DAY_MS } from '../study-day';
 
 export interface DayTotals {
   /** Study day, YYYY-MM-DD. */
@@ -26,7 +27,6 @@ export interface DayTotals {
 
 /** Anki's line between young and mature cards. */
 export const MATURE_INTERVAL_DAYS = 21;
-const DAY_MS = 86_400_000;
 
 export function emptyDayTotals(day: string): DayTotals {
   return {

@@ -4,7 +4,8 @@
  */
 import type { CertificationId } from '../decks/types';
 import type { StudySettings } from '../model';
-import { daysBetween, isCalendarDay } from './calendar';
+import { NUMBER_RULES } from '../settings-rules';
+import { daysBetween, isCalendarDay } from '../study-day';
 
 export interface ExamPlanValues {
   cism: string;
@@ -46,9 +47,10 @@ export function parseExamPlanForm(values: ExamPlanValues, today: string): ExamPl
     else dates[cert] = d;
   }
   const b = values.pacingBufferDays.trim();
+  const rule = NUMBER_RULES.pacingBufferDays;
   let buffer = 0;
-  if (!/^\d+$/.test(b)) errors.pacingBufferDays = 'Review days before the exam must be a whole number of days, like 14.';
-  else if ((buffer = Number(b)) > 365) errors.pacingBufferDays = 'Review days before the exam must be between 0 and 365.';
+  if (!/^\d+$/.test(b)) errors.pacingBufferDays = `${rule.label} must be a whole number of days, like 14.`;
+  else if ((buffer = Number(b)) > rule.max || buffer < rule.min) errors.pacingBufferDays = `${rule.label} must be between ${rule.min} and ${rule.max}.`;
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, plan: { examDates: dates, pacingBufferDays: buffer } };
 }

@@ -1,6 +1,6 @@
 /** Reviews falling due on each of the coming days. */
 import { studyDayOf } from '../study-day';
-import { addDays, daysBetween } from './calendar';
+import { addDays, daysBetween } from '../study-day';
 
 export interface ForecastDay {
   day: string;

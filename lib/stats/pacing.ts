@@ -2,7 +2,7 @@
  * Exam-date pacing: how many new cards a day it takes to have seen every card of a
  * certification a chosen number of days before the exam, leaving those days for review.
  */
-import { addDays, daysBetween } from './calendar';
+import { addDays, daysBetween } from '../study-day';
 
 export type Pacing =
   | { status: 'no-date'; unseen: number }

@@ -2,7 +2,7 @@
  * True retention as Anki shows it: of the answers given to cards in the review state, the share
  * that were not "Again", over the past day, week, month and year, for young and mature cards.
  */
-import { daysBetween } from './calendar';
+import { daysBetween } from '../study-day';
 import type { DayTotals } from './day-totals';
 
 export interface RetentionCell {

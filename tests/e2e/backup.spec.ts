@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS, findChromium } from './support/chromium';
 import { BackupPage } from './pages/backup-page';
 import { HomePage } from './pages/home-page';
 import { StudyPage } from './pages/study-page';
-import { countReviewLog } from './support/review-log';
+import { countReviewLog } from './support/count-review-log';
 import { countRows } from './support/idb';
 
 const dir = mkdtempSync(join(tmpdir(), 'backup-e2e-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previousDay, streakOf, studyDayEnd, studyDayOf, studyDayStart } from '@/lib/study-day';
+import { previousDay, streakOf, studyDayEnd, studyDayOf, studyDayStartAt } from '@/lib/study-day';
 
 describe('study day', () => {
   it('counts an answer at 1 a.m. for the evening before when the day starts at 4', () => {
@@ -10,9 +10,9 @@ describe('study day', () => {
 
   it('gives the start and end of the study day around the boundary hour', () => {
     const at = Date.UTC(2026, 10, 25, 3, 59);
-    expect(studyDayStart(at, 4)).toBe(Date.UTC(2026, 10, 24, 4));
+    expect(studyDayStartAt(at, 4)).toBe(Date.UTC(2026, 10, 24, 4));
     expect(studyDayEnd(at, 4)).toBe(Date.UTC(2026, 10, 25, 4));
-    expect(studyDayStart(Date.UTC(2026, 10, 25, 4), 4)).toBe(Date.UTC(2026, 10, 25, 4));
+    expect(studyDayStartAt(Date.UTC(2026, 10, 25, 4), 4)).toBe(Date.UTC(2026, 10, 25, 4));
   });
 
   it('steps back across month and year ends', () => {

@@ -3,7 +3,7 @@
  * lib/stats/day-totals.ts), so the statistics page never reads the whole review log. Answer and
  * undo keep it in step in their own transactions; the upgrade fills it from the existing log.
  */
-import { rebuildTotalsIn } from '../day-totals';
+import { rebuildTotalsIn } from '../stored-day-totals';
 import type { Migration } from './migration';
 
 export const v2: Migration = {

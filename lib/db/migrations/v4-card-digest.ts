@@ -1,10 +1,10 @@
 /**
  * Version 4 adds `cardDigest`: what the statistics page needs of every card, packed into 64 rows
  * (lib/stats/card-digest.ts), so the page reads a few rows instead of 20,000 cards and their
- * index keys. A middleware (lib/db/card-digest.ts) keeps it in step with every write to `cards`;
+ * index keys. A middleware (lib/db/stored-card-digest.ts) keeps it in step with every write to `cards`;
  * the upgrade fills it from the existing cards.
  */
-import { rebuildDigestIn } from '../card-digest';
+import { rebuildDigestIn } from '../stored-card-digest';
 import type { Migration } from './migration';
 
 export const v4: Migration = {

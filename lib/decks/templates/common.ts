@@ -1,6 +1,6 @@
 /** Shared pieces of the card templates. Pure functions only. */
 import type { CertificationId } from '../types';
-import type { Domain, Outline } from '../schema';
+import type { Domain, Outline } from '../source-schema';
 import { hashOrder } from '../ids';
 
 /** The templates whose cards teach an outline item's content; readiness is computed from these. */

@@ -5,7 +5,7 @@
  * one area are emitted together, so a deck introduces both sides one after the other.
  */
 import type { DeckSources } from '../sources';
-import type { Contrast, Who } from '../schema';
+import type { Contrast, Who } from '../source-schema';
 import type { CertificationId } from '../types';
 import { ACRONYM, type CardDraft, certTag, lowerFirst, sentence, upperFirst } from './common';
 

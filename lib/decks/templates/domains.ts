@@ -1,6 +1,6 @@
 /** Templates about the domain lists: numbers, names, order, name versions, weights. */
 import type { DeckSources } from '../sources';
-import type { Outline } from '../schema';
+import type { Outline } from '../source-schema';
 import {
   ACRONYM,
   type CardDraft,

@@ -1,6 +1,6 @@
 /** Templates about each certification and its exam: names, awarding body, exam facts. */
 import type { DeckSources } from '../sources';
-import type { Certification } from '../schema';
+import type { Certification } from '../source-schema';
 import { type CardDraft, certTag, sentence } from './common';
 
 function formatHours(h: number): string {

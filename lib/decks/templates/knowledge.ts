@@ -4,7 +4,7 @@
  * processes (first step, next step, the whole order), easily confused sets, and formulas.
  * Every card is tagged with its domain and sub-domain; readiness counts these cards.
  */
-import type { Concept, Confusable, Formula, Sequence } from '../schema';
+import type { Concept, Confusable, Formula, Sequence } from '../source-schema';
 import { type DeckSources, type FromFile, type OutlineItem, outlineItems } from '../sources';
 import { hashOrder } from '../ids';
 import { type CardDraft, certTag, sentence, upperFirst } from './common';

@@ -1,5 +1,5 @@
 /** Templates about sub-topics: which domain covers a sub-topic or a part, and a domain's parts. */
-import type { Outline } from '../schema';
+import type { Outline } from '../source-schema';
 import { domainSubtopics } from '../sources';
 import {
   type CardDraft,

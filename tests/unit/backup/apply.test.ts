@@ -7,7 +7,7 @@ import { loadStoredSettings, saveSettings } from '@/lib/db/settings';
 import { Grade } from '@/lib/model';
 import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
-import { bytesSource, dumpAll, HOUR, importText, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource } from '../../helpers/backup';
+import { bytesSource, dumpAll, HOUR, importText, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource } from '../../helpers/devices';
 
 async function deviceWith(answers: Parameters<typeof study>[1]) {
   const db = freshDb();

@@ -7,7 +7,7 @@ import { applyImport, type BackupSource, prepareImport } from '@/lib/db/backup';
 import type { StudyDb } from '@/lib/db/database';
 import { StorageFullError } from '@/lib/db/errors';
 import { freshDb } from '../../helpers/db';
-import { dumpAll, FIXTURE_DEVICE, fileSource, newDevice, study } from '../../helpers/backup';
+import { dumpAll, FIXTURE_DEVICE, fileSource, newDevice, study } from '../../helpers/devices';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/backups');
 const fixture = (name: string) => fileSource(join(FIXTURES, name));

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, Grade, memoryOf, type StudySettings } from '@/lib/mod
 import { createScheduler } from '@/lib/scheduler';
 import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
-import { type Answer, importText, MINUTE, newDevice, progressDump, study, T0, TEST_SETTINGS } from '../../helpers/backup';
+import { type Answer, importText, MINUTE, newDevice, progressDump, study, T0, TEST_SETTINGS } from '../../helpers/devices';
 
 const CARDS = 4;
 

@@ -4,7 +4,7 @@ import { summaryHeadline } from '@/lib/backup/merge';
 import { Grade } from '@/lib/model';
 import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
-import { dumpAll, HOUR, importText, logicalDump, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource, withoutRev } from '../../helpers/backup';
+import { dumpAll, HOUR, importText, logicalDump, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource, withoutRev } from '../../helpers/devices';
 
 const HISTORY = [
   { cardId: 'card-0', grade: Grade.Good, at: T0 },

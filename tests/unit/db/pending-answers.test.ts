@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerCard } from '@/lib/db/answer';
+import { answerCard } from '@/lib/db/answer-transactions';
 import { forgetPendingAnswer, notePendingAnswer, replayPendingAnswers, type NoteStore } from '@/lib/db/pending-answers';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';

@@ -7,7 +7,7 @@ import { countReviews, loadAllReviews, reviewsOnDay } from '@/lib/db/review-log'
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { DAY, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
-import { HOUR, importText, MINUTE, newDevice, study, T0 } from '../../helpers/backup';
+import { HOUR, importText, MINUTE, newDevice, study, T0 } from '../../helpers/devices';
 
 describe('schema version 3: imported answers packed per day', () => {
   it('adds the empty table to a version-2 database and leaves everything else as it was', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerCard } from '@/lib/db/answer';
+import { answerCard } from '@/lib/db/answer-transactions';
 import { syncBuiltinContent, syncBuiltinDecks } from '@/lib/db/sync-decks';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';

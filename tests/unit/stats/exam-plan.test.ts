@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/model';
-import { addDays, daysBetween, isCalendarDay, startOfStudyDay } from '@/lib/stats/calendar';
+import { addDays, daysBetween, isCalendarDay, studyDayStartOn } from '@/lib/study-day';
 import { examDateOf, examPlanToForm, parseExamPlanForm, UNREADABLE_DATE } from '@/lib/stats/exam-plan';
 
 const today = '2026-11-24';
@@ -45,6 +45,6 @@ describe('calendar days', () => {
   });
 
   it('computes the exam moment as the start of that study day', () => {
-    expect(startOfStudyDay('2027-03-15', 4)).toBe(Date.UTC(2027, 2, 15, 4));
+    expect(studyDayStartOn('2027-03-15', 4)).toBe(Date.UTC(2027, 2, 15, 4));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerCard, undoAnswer } from '@/lib/db/answer';
+import { answerCard, undoAnswer } from '@/lib/db/answer-transactions';
 import { openStudyDb, SCHEMA_VERSION } from '@/lib/db/database';
-import { rebuildDayTotals, repairDayTotals } from '@/lib/db/day-totals';
+import { rebuildDayTotals, repairDayTotals } from '@/lib/db/stored-day-totals';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { packDay } from '@/lib/review-pack';
@@ -9,7 +9,7 @@ import { totalsByDay } from '@/lib/stats/day-totals';
 import { DAY, HOUR, T0, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { openShippedSchema } from '../../helpers/shipped-schemas';
-import { HISTORY } from './fixtures';
+import { HISTORY } from '../stats/fixtures';
 
 
 const byDay = <T extends { day: string }>(rows: T[]) => rows.slice().sort((a, b) => a.day.localeCompare(b.day));

@@ -21,4 +21,4 @@ export function minutes(m: number): string {
   return `${Math.floor(m / 60)} h ${Math.round(m % 60)} min`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+export { plural } from '@/lib/words';

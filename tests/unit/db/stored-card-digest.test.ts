@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { answerCard, undoAnswer } from '@/lib/db/answer';
-import { readCardDigest, rebuildCardDigest, repairCardDigest } from '@/lib/db/card-digest';
+import { answerCard, undoAnswer } from '@/lib/db/answer-transactions';
+import { readCardDigest, rebuildCardDigest, repairCardDigest } from '@/lib/db/stored-card-digest';
 import { cardsOfDeck, openStudyDb, SCHEMA_VERSION, type StudyDb } from '@/lib/db/database';
 import { syncBuiltinDecks } from '@/lib/db/sync-decks';
 import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';

@@ -6,7 +6,7 @@ import { applyAnswer } from '../answer';
 import { type Grade, memoryOf, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
 import { type AnswerOutcome, answerMemory, type Scheduler } from '../scheduler';
 import type { StudyDb } from './database';
-import { bumpDayTotals } from './day-totals';
+import { bumpDayTotals } from './stored-day-totals';
 import { NothingToUndoError, StaleCardError, withStorageErrors } from './errors';
 
 export interface AnswerInput {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerCard, undoAnswer } from '@/lib/db/answer';
+import { answerCard, undoAnswer } from '@/lib/db/answer-transactions';
 import { StaleCardError, StorageFullError } from '@/lib/db/errors';
 import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerCard } from '@/lib/db/answer';
+import { answerCard } from '@/lib/db/answer-transactions';
 import { loadSettings, saveSettings } from '@/lib/db/settings';
 import { applyNewCardsPerDay, loadStats, saveExamPlan } from '@/lib/db/stats';
 import type { GeneratedDomain } from '@/lib/decks/types';

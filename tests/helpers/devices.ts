@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { answerCard } from '@/lib/db/answer';
+import { answerCard } from '@/lib/db/answer-transactions';
 import type { StudyDb } from '@/lib/db/database';
 import { applyImport, type BackupSource, prepareImport } from '@/lib/db/backup';
 import { loadAllReviews } from '@/lib/db/review-log';
