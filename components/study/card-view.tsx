@@ -43,7 +43,9 @@ export function CardView({
 
   useEffect(() => {
     shownAt.current = performance.now();
-    showButton.current?.focus();
+    // No scrolling into view: the card is already on screen, and a scroll would cost layout work
+    // in the frame the learner is waiting for.
+    showButton.current?.focus({ preventScroll: true });
   }, []);
 
   const grade = useCallback(

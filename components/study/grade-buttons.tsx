@@ -24,7 +24,7 @@ export function GradeButtons({
   onGrade: (grade: Grade, event: { timeStamp: number }) => void;
 }) {
   const suggestedRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => suggestedRef.current?.focus(), []);
+  useEffect(() => suggestedRef.current?.focus({ preventScroll: true }), []);
   return (
     <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you remember?">
       {GRADES.map((g) => (

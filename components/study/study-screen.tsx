@@ -12,18 +12,8 @@ import type { Grade, StudySettings } from '@/lib/model';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
 import { CardView } from './card-view';
+import { afterNextPaint } from './after-next-paint';
 import { useStudySession } from './use-study-session';
-
-/** Resolves just after the browser paints the next frame. */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    }),
-  );
-}
 
 function scopeFrom(params: URLSearchParams): StudyScope {
   const deck = params.get('deck');

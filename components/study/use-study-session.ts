@@ -8,6 +8,7 @@ import { StaleCardError } from '@/lib/db/errors';
 import { loadTodayQueue, type StudyScope } from '@/lib/db/queries';
 import type { Grade, StudySettings } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
+import { afterNextPaint } from './after-next-paint';
 import {
   answer as answerInSession,
   answerFailed,
@@ -72,11 +73,12 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
       const step = answerInSession(session, current, previews, { grade, now: at, durationMs, dayStartHour: settings.dayStartHour, reviewId });
       setSession(step.state);
       setMessage(null);
-      // The write is issued at once (IndexedDB runs it off the main thread and keeps writes in
-      // order); the answer service notes it in localStorage until it commits, so a reload or a
-      // closed tab right after answering does not lose it. The screen does not wait for it.
+      // The answer service notes the answer in localStorage at once, so a reload or a closed tab
+      // right after answering does not lose it, and starts the transaction once the next card is
+      // painted: the screen never waits for IndexedDB, and its work stays off the frame the
+      // learner is waiting for. Transactions start in answer order.
       const input = { cardId: current.id, shownRev: current.rev, grade, now: at, durationMs, dayStartHour: settings.dayStartHour, reviewId, outcome: step.outcome };
-      const stored = submitAnswer(db, scheduler, input).catch((e: unknown) => {
+      const stored = submitAnswer(db, scheduler, input, undefined, afterNextPaint()).catch((e: unknown) => {
         setMessage(e instanceof Error ? e.message : String(e));
         setSession((s) => (s ? answerFailed(s, reviewId, before) : s));
         if (e instanceof StaleCardError) return reload();

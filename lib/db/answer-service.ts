@@ -12,12 +12,21 @@ import { forgetPendingAnswer, type NoteStore, notePendingAnswer } from './pendin
 export type DurableAnswer = AnswerInput & { reviewId: string };
 
 /**
- * Stores an answer so that neither a reload nor a closed tab loses it.
+ * Stores an answer so that neither a reload nor a closed tab loses it. The note is written at
+ * once; the transaction may start later (`startAfter`, e.g. once the next card is painted): until
+ * it commits, the note is what keeps the answer, and start-up replays it.
  * @example await submitAnswer(db, scheduler, { cardId, shownRev, grade, now, durationMs, dayStartHour, reviewId, outcome })
  */
-export async function submitAnswer(db: StudyDb, scheduler: Scheduler, input: DurableAnswer, store?: NoteStore | null): Promise<Answered> {
+export async function submitAnswer(
+  db: StudyDb,
+  scheduler: Scheduler,
+  input: DurableAnswer,
+  store?: NoteStore | null,
+  startAfter?: Promise<unknown>,
+): Promise<Answered> {
   notePendingAnswer(input, store);
   try {
+    await startAfter;
     return await answerCard(db, scheduler, input);
   } finally {
     forgetPendingAnswer(input.reviewId, store);

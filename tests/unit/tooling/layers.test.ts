@@ -4,6 +4,7 @@
  * (a rule that silently stopped matching would pass every real file too).
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -52,4 +53,22 @@ describe('cycle check', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/No import cycle among \d+ modules/);
   }, 30_000);
+});
+
+describe('file names', () => {
+  it('are never shared by two source files in different folders (routes excepted)', () => {
+    const names = new Map<string, string[]>();
+    const walk = (dir: string) => {
+      for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+        const rel = `${dir}/${e.name}`;
+        if (e.isDirectory()) {
+          if (!['fixtures', 'generated', 'node_modules'].includes(e.name)) walk(rel);
+        } else if (/\.(ts|tsx|mts|mjs)$/.test(e.name) && !['page.tsx', 'layout.tsx'].includes(e.name)) {
+          names.set(e.name, [...(names.get(e.name) ?? []), rel]);
+        }
+      }
+    };
+    for (const dir of ['lib', 'components', 'app', 'scripts', 'worker', 'tests']) walk(dir);
+    expect([...names.values()].filter((places) => places.length > 1)).toEqual([]);
+  });
 });
