@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import generated from '../../lib/decks/generated/decks.json';
 import { getRow } from './support/idb';
+import { seedHistory } from './support/seed-history';
 
 /** Counts from the generated decks, so the figures follow the content instead of being typed in. */
 const taggedCount = (tag: string) => generated.cards.filter((c) => c.tags.includes(tag)).length;
@@ -127,62 +128,22 @@ test('a CISM exam on or after 3 November 2026 is told that the decks follow the 
 });
 
 /**
- * Writes a few months of synthetic history straight into IndexedDB (as an import would, without
- * the per-day totals), so the page has to recount them; then screenshots the page in both schemes.
+ * A few months of synthetic history on the built-in cards, written straight into IndexedDB (as
+ * an import from an older version would, without the per-day totals or the card digest), so the
+ * page has to recount them; then screenshots of the page in both schemes.
  */
-async function seedHistory(page: Page) {
-  await page.evaluate(async () => {
-    let seed = 7;
-    const rand = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
-    const DAY = 86_400_000;
-    const now = Date.now();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const dayOf = (t: number) => {
-      const d = new Date(t - 4 * 3_600_000);
-      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    };
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('cism-cissp-study');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const cards: Record<string, unknown>[] = await new Promise((resolve) => {
-      const req = db.transaction('cards').objectStore('cards').getAll();
-      req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
-    });
-    const tx = db.transaction(['cards', 'reviews', 'cardDigest'], 'readwrite');
-    // Writing cards around the app leaves its card digest behind: empty it, so the page rebuilds it.
-    tx.objectStore('cardDigest').clear();
-    let n = 0;
-    cards.forEach((card, i) => {
-      if (rand() < 0.35) return; // stays new
-      const domainBias = ((card.tags as string[]).find((t) => t.startsWith('domain:')) ?? '').endsWith('4') ? 0.3 : 1;
-      const stability = (2 + rand() * 50) * domainBias;
-      const lastReview = now - Math.floor(rand() * 25 + 1) * DAY;
-      const due = lastReview + Math.round(stability) * DAY;
-      tx.objectStore('cards').put({ ...card, state: 2, stability, difficulty: 5, reps: 4, lastReview, due, queue: 'review', rank: due, rev: 1 });
-      for (let k = 0; k < 4; k += 1) {
-        const reviewedAt = now - Math.floor(rand() * 120) * DAY - Math.floor(rand() * 8) * 3_600_000;
-        const interval = k === 0 ? 0 : Math.floor(rand() * 40 + 1);
-        const stateBefore = k === 0 ? 0 : 2;
-        const before = { due: reviewedAt, stability: 3, difficulty: 5, elapsedDays: interval, scheduledDays: interval, learningSteps: 0, reps: k, lapses: 0, state: stateBefore, lastReview: k === 0 ? null : reviewedAt - interval * DAY };
-        n += 1;
-        tx.objectStore('reviews').put({
-          id: `seed-${i}-${k}`, cardId: card.id, deckId: card.deckId, grade: rand() < 0.12 ? 1 : 3, reviewedAt,
-          durationMs: Math.floor(3000 + rand() * 9000), day: dayOf(reviewedAt), stateBefore, dueBefore: reviewedAt,
-          stabilityAfter: stability, difficultyAfter: 5, elapsedDays: interval, scheduledDays: 3, before,
-        });
-      }
-    });
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    return n;
+function seedProgress(page: Page): Promise<number> {
+  return seedHistory(page, {
+    now: Date.now(),
+    seed: 7,
+    syntheticCards: null,
+    studiedShare: 0.65,
+    learningEvery: 0,
+    reviewsPerCard: 4,
+    maxReviews: 1_000_000,
+    historyDays: 120,
+    weakDomainSuffix: '4',
+    clearDigest: true,
   });
 }
 
@@ -197,7 +158,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByTestId('exam-plan').getByRole('button', { name: 'Save exam plan' }).click();
     await expect(page.getByTestId('exam-plan').getByRole('status')).toHaveText('Exam plan saved.');
 
-    await seedHistory(page);
+    await seedProgress(page);
     const reviews = await page.evaluate(() => new Promise<number>((resolve) => {
       const open = indexedDB.open('cism-cissp-study');
       open.onsuccess = () => {
