@@ -41,6 +41,20 @@ async function waitForServer(): Promise<void> {
   throw new Error('The static server did not start');
 }
 
+/** How to read the rows that are not plain timings (kept with the table, which the bench rewrites). */
+const NOTES = [
+  '## Reading the trace rows',
+  '',
+  'The rows "study: grade → next card, … (trace)" split each answer of a traced run of 80 (a Chromium',
+  'performance trace) from the grade key to the commit of the frame that shows the next card:',
+  'the main thread busy (the app\'s script — the React render of the next card and its FSRS previews —,',
+  'then style, layout, paint and commit, garbage collection) and the main thread idle, waiting for the',
+  'compositor to begin that frame. The waiting is the browser\'s own frame scheduling; the script is the app\'s.',
+  'The answer\'s IndexedDB transaction starts only after the next card is painted (its localStorage note keeps it',
+  'until then), so it is not on this path.',
+  '',
+];
+
 function table(results: BenchResult[]): string {
   const rows = results.map(
     (r) => `| ${r.case} | ${r.unit} | ${r.runs} | ${r.median} | ${r.p95} | ${r.min} | ${r.max} | ${r.target ?? ''} | ${r.note ?? ''} |`,
@@ -98,6 +112,7 @@ async function main() {
       '',
       table(results),
       '',
+      ...NOTES,
     ].join('\n');
     if (!only && !reuse) writeFileSync('docs/performance.md', doc);
     else console.error('(--only or BENCH_PROFILE: docs/performance.md left unchanged)');
