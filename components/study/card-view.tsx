@@ -21,14 +21,15 @@ function isControl(target: EventTarget | null): boolean {
  */
 export function CardView({
   card,
-  previews,
+  previewsOf,
   now,
   onGrade,
   onUndo,
   canUndo,
 }: {
   card: StudyCard;
-  previews: Record<Grade, AnswerOutcome>;
+  /** The grades' outcomes, computed on first use (only once the answer is shown). */
+  previewsOf: () => { outcomes: Record<Grade, AnswerOutcome> } | null;
   now: number;
   onGrade: (grade: Grade, durationMs: number, eventTime: number) => void;
   onUndo: () => void;
@@ -141,7 +142,7 @@ export function CardView({
             <Markdown text={card.back} className="leading-relaxed" />
           </section>
           <GradeButtons
-            previews={previews}
+            previews={previewsOf()!.outcomes}
             now={now}
             suggested={hasChoices && chosen !== null && !right ? Grade.Again : Grade.Good}
             onGrade={(g, e) => grade(g, e.timeStamp)}

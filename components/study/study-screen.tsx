@@ -70,11 +70,11 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
           {s.message}
         </p>
       )}
-      {s.pick.kind === 'card' && s.previews ? (
+      {s.pick.kind === 'card' ? (
         <CardView
           key={`${s.pick.card.id}:${s.pick.card.rev}`}
           card={s.pick.card}
-          previews={s.previews}
+          previewsOf={s.previewsOf}
           now={s.now}
           onGrade={onGrade}
           onUndo={() => void s.undo()}

@@ -16,6 +16,7 @@ import {
   pickOf,
   previewsFor,
   remainingOf,
+  type Previews,
   type SessionState,
   startSession,
   tick,
@@ -61,11 +62,30 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
 
   const current = pick?.kind === 'card' ? pick.card : null;
   const now = session?.now ?? 0;
-  // The one FSRS pass per card shown: the buttons' intervals, and what an answer stores.
-  const previews = useMemo(() => (current ? previewsFor(scheduler, current, now) : null), [scheduler, current, now]);
+  // The one FSRS pass per card shown: the buttons' intervals, and what an answer stores. It is
+  // computed once the card is painted (the buttons appear only with the answer), so it stays off
+  // the frame the learner waits for after grading; whoever needs it first computes it.
+  const previewCache = useRef<Previews | null>(null);
+  const previewsNow = useCallback((): Previews | null => {
+    if (!current) return null;
+    const cached = previewCache.current;
+    if (cached && cached.cardId === current.id && cached.rev === current.rev && cached.at === now) return cached;
+    previewCache.current = previewsFor(scheduler, current, now);
+    return previewCache.current;
+  }, [scheduler, current, now]);
+  useEffect(() => {
+    let live = true;
+    void afterNextPaint().then(() => {
+      if (live) previewsNow();
+    });
+    return () => {
+      live = false;
+    };
+  }, [previewsNow]);
 
   const answer = useCallback(
     (grade: Grade, durationMs: number) => {
+      const previews = previewsNow();
       if (!current || !session || !previews) return;
       const at = Date.now();
       const reviewId = crypto.randomUUID();
@@ -85,7 +105,7 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
       });
       writes.current = Promise.all([writes.current, stored]);
     },
-    [current, session, previews, scheduler, db, settings.dayStartHour, reload],
+    [current, session, previewsNow, scheduler, db, settings.dayStartHour, reload],
   );
 
   const undo = useCallback(async () => {
@@ -105,7 +125,8 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
     loading: session === null,
     pick,
     current,
-    previews: previews?.outcomes ?? null,
+    /** What each grade would do to the card on screen (computed on first use). */
+    previewsOf: previewsNow,
     /** The time the previews were computed for. */
     now,
     remaining: session ? remainingOf(session) : 0,
