@@ -6,7 +6,7 @@ import type { StudyDb } from '@/lib/db/database';
 
 type StorageStatus =
   | { kind: 'opening' }
-  | { kind: 'ready'; db: StudyDb }
+  | { kind: 'ready'; db: StudyDb; notice: string | null }
   | { kind: 'outdated' }
   | { kind: 'failed'; message: string };
 
@@ -26,7 +26,7 @@ export function StorageProvider({ children }: { children: ReactNode }) {
       return false;
     });
     startStorage(db, Date.now())
-      .then(() => setStatus({ kind: 'ready', db }))
+      .then((started) => setStatus({ kind: 'ready', db, notice: started.decksNotice }))
       .catch((e: unknown) => setStatus({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }));
   }, []);
 
@@ -50,7 +50,16 @@ export function StorageProvider({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  return <StorageContext.Provider value={status}>{children}</StorageContext.Provider>;
+  return (
+    <StorageContext.Provider value={status}>
+      {status.kind === 'ready' && status.notice && (
+        <p role="status" className="mb-4 rounded-lg border border-amber-500 p-3 text-sm" data-testid="decks-notice">
+          {status.notice}
+        </p>
+      )}
+      {children}
+    </StorageContext.Provider>
+  );
 }
 
 /** The open database, or null while it is still opening. */

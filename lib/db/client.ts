@@ -7,7 +7,7 @@ import manifestJson from '../decks/generated/manifest.json';
 import { checkCardsFile, type DeckManifest } from '../decks/manifest';
 import { openChecked, openStudyDb, type StudyDb } from './database';
 import { replayPendingAnswers } from './answer-service';
-import { syncBuiltinContent } from './sync-decks';
+import { syncOrKeepBuiltinDecks } from './sync-decks';
 
 /** The bundled part of the built-in decks; the cards are fetched only when their version changed. */
 export const deckManifest = manifestJson as DeckManifest;
@@ -21,13 +21,15 @@ export function appDb(): StudyDb {
 
 export interface StartupResult {
   persisted: boolean | null;
+  /** Why the built-in decks were not brought up to date, when they could not be (the stored ones are used). */
+  decksNotice: string | null;
 }
 
 export async function startStorage(db: StudyDb, now: number): Promise<StartupResult> {
   // Open first, so a database this code cannot read (a newer schema) is named before anything runs.
   await openChecked(db);
   const syncStart = typeof performance !== 'undefined' ? performance.now() : 0;
-  const report = await syncBuiltinContent(
+  const outcome = await syncOrKeepBuiltinDecks(
     db,
     {
       version: deckManifest.contentVersion,
@@ -36,7 +38,7 @@ export async function startStorage(db: StudyDb, now: number): Promise<StartupRes
         const url = new URL(deckManifest.cardsUrl, new URL('/', window.location.href));
         const res = await fetch(url);
         if (!res.ok) throw new Error(`The built-in decks could not be loaded (HTTP ${res.status} for ${url.pathname}). Reload when online.`);
-        const cards = checkCardsFile(await res.json(), deckManifest);
+        const cards = checkCardsFile(await res.json().catch(() => null), deckManifest);
         return { formatVersion: 1, decks: deckManifest.decks, cards, domains: deckManifest.domains };
       },
     },
@@ -44,12 +46,12 @@ export async function startStorage(db: StudyDb, now: number): Promise<StartupRes
   );
   // For `npm run bench`: how long keeping the built-in decks current cost this start-up.
   if (typeof performance !== 'undefined' && performance.measure)
-    performance.measure(report.skipped ? 'decks:sync-unchanged' : 'decks:sync', { start: syncStart, end: performance.now() });
+    performance.measure(outcome.ok && outcome.report.skipped ? 'decks:sync-unchanged' : 'decks:sync', { start: syncStart, end: performance.now() });
   // Answers whose write the last page unload cut short.
   await replayPendingAnswers(db);
   let persisted: boolean | null = null;
   if (typeof navigator !== 'undefined' && navigator.storage?.persist) {
     persisted = await navigator.storage.persisted().then((already) => already || navigator.storage.persist()).catch(() => null);
   }
-  return { persisted };
+  return { persisted, decksNotice: outcome.ok ? null : outcome.message };
 }

@@ -45,6 +45,23 @@ export async function syncBuiltinContent(db: StudyDb, content: BuiltinContent, n
   return applyBuiltinDecks(db, await content.load(), content.version, now);
 }
 
+export type DeckSyncOutcome = { ok: true; report: SyncReport } | { ok: false; message: string };
+
+/**
+ * As syncBuiltinContent, but a learner who already has the built-in decks keeps studying them
+ * when the new ones cannot be loaded (offline on an old page, a broken or stale file): the stored
+ * decks stay exactly as they were and the outcome says why. With no decks stored yet, it throws.
+ */
+export async function syncOrKeepBuiltinDecks(db: StudyDb, content: BuiltinContent, now: number): Promise<DeckSyncOutcome> {
+  try {
+    return { ok: true, report: await syncBuiltinContent(db, content, now) };
+  } catch (e) {
+    if ((await db.decks.count()) === 0) throw e;
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, message: `The newest built-in decks could not be loaded (${why.replace(/\.$/, '')}), so you are studying the decks already on this device. Reload when online to get the new ones.` };
+  }
+}
+
 export function syncBuiltinDecks(db: StudyDb, generated: GeneratedDecks, now: number): Promise<SyncReport> {
   return applyBuiltinDecks(db, generated, fingerprintOf(generated), now);
 }

@@ -124,3 +124,36 @@ test('the app requests nothing from any other origin', async ({ page, context, b
   expect(requests.length).toBeGreaterThan(10);
   expect(foreign).toEqual([]);
 });
+
+test.describe('with the network answering for the card file', () => {
+  // A service worker would answer from its precache; here the (broken) network reply must be seen.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a broken built-in deck file leaves the stored decks in use, with a notice, and nothing changed', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('counts').first()).toBeVisible();
+    const cards = await countRows(page, 'cards');
+    // A new app version whose card file comes back cut off: mark the stored decks as older, and
+    // answer the card file with something that is not the file.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('cism-cissp-study');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('meta', 'readwrite');
+            tx.objectStore('meta').put({ key: 'builtin-decks-fingerprint', value: 'an older version' });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.context().route('**/decks/cards.*.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"contentVersion":' }));
+    await page.reload();
+    await expect(page.getByTestId('decks-notice')).toContainText('The newest built-in decks could not be loaded (the deck file is not a JSON object)');
+    await expect(page.getByTestId('counts').first()).toBeVisible();
+    expect(await countRows(page, 'cards')).toBe(cards);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCard } from '@/lib/db/answer-transactions';
-import { syncBuiltinContent, syncBuiltinDecks } from '@/lib/db/sync-decks';
+import { syncBuiltinContent, syncBuiltinDecks, syncOrKeepBuiltinDecks } from '@/lib/db/sync-decks';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { T0, makeGenerated } from '../../helpers/cards';
@@ -73,5 +73,26 @@ describe('syncBuiltinContent', () => {
       syncBuiltinContent(db, { version: 'v2', load: () => Promise.reject(new Error('The built-in decks could not be loaded (HTTP 404)')) }, T0),
     ).rejects.toThrow('HTTP 404');
     expect(await dumpDb(db)).toEqual(before);
+  });
+
+});
+
+describe('syncOrKeepBuiltinDecks', () => {
+  it('keeps the stored decks, untouched, and says why when the new ones cannot be loaded', async () => {
+    const db = freshDb();
+    await syncBuiltinContent(db, { version: 'v1', load: async () => makeGenerated(3) }, T0);
+    const before = await dumpDb(db);
+    const outcome = await syncOrKeepBuiltinDecks(db, { version: 'v2', load: () => Promise.reject(new Error('the deck file should hold 4 cards')) }, T0);
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'The newest built-in decks could not be loaded (the deck file should hold 4 cards), so you are studying the decks already on this device. Reload when online to get the new ones.',
+    });
+    expect(await dumpDb(db)).toEqual(before);
+  });
+
+  it('fails when there are no decks to fall back on, and syncs as usual when it can', async () => {
+    const db = freshDb();
+    await expect(syncOrKeepBuiltinDecks(db, { version: 'v1', load: () => Promise.reject(new Error('offline')) }, T0)).rejects.toThrow('offline');
+    expect(await syncOrKeepBuiltinDecks(db, { version: 'v1', load: async () => makeGenerated(2) }, T0)).toMatchObject({ ok: true, report: { added: 2 } });
   });
 });
