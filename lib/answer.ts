@@ -9,16 +9,7 @@ import type { AnswerOutcome } from './scheduler';
 import { studyDayOf } from './study-day';
 
 /** The facts of one answer that are not FSRS's: who, when, how long. */
-export interface AnswerFacts {
-  id: string;
-  cardId: string;
-  deckId: string;
-  grade: Grade;
-  reviewedAt: number;
-  durationMs: number;
-  /** The study day (YYYY-MM-DD) the answer counts for. */
-  day: string;
-}
+export type AnswerFacts = Pick<ReviewEntry, 'id' | 'cardId' | 'deckId' | 'grade' | 'reviewedAt' | 'durationMs' | 'day'>;
 
 /** The log entry of an answer: its facts, the memory before it, and what FSRS made of it. */
 export function reviewEntryOf(facts: AnswerFacts, before: MemoryState, outcome: AnswerOutcome): ReviewEntry {

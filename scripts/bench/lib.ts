@@ -44,6 +44,19 @@ export interface CollectionSize {
  */
 export const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
 
+/**
+ * An init script: records in `window[key]` when an element matching `selector` first appears,
+ * in the page's own clock (ms since navigation). Use with page.addInitScript(watchFirstShown, {...}).
+ */
+export const watchFirstShown = ({ selector, key }: { selector: string; key: string }) => {
+  new MutationObserver((_, obs) => {
+    if (document.querySelector(selector)) {
+      (window as unknown as Record<string, number>)[key] = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -7,18 +7,7 @@
  * read what the app itself keeps up to date.
  */
 import type { Page } from 'playwright-core';
-import { type BenchCase, seedCollection, summarize } from './lib';
-
-/** Records when the page's figures first appear, in the page's own clock (ms since navigation). */
-const watchStats = () => {
-  const w = window as unknown as { __statsShownAt?: number };
-  new MutationObserver((_, obs) => {
-    if (document.querySelector('[data-testid="stats"]')) {
-      w.__statsShownAt = performance.now();
-      obs.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-};
+import { type BenchCase, seedCollection, summarize, watchFirstShown } from './lib';
 
 /** Runs in the page: every card becomes a CISSP card of one of the eight 2024 domains. */
 async function retagAsCissp(): Promise<number> {
@@ -65,7 +54,7 @@ const statsPage: BenchCase = {
       const page = await context.newPage();
       await seedCollection(page, baseURL, size, Date.now());
       const retagged = await page.evaluate(retagAsCissp);
-      await page.addInitScript(watchStats);
+      await page.addInitScript(watchFirstShown, { selector: '[data-testid="stats"]', key: '__statsShownAt' });
 
       // First visit: the page shows what the (empty) totals hold, then recounts 300,000 rows once.
       const recountStart = Date.now();

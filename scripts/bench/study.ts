@@ -1,36 +1,14 @@
 /** The daily loop: home counts, today's queue, and grade-to-next-card latency. */
 import type { Page } from 'playwright-core';
 import { PHASES, phaseSummary, tracePhases } from './frame-phases';
-import { type BenchCase, type BenchResult, NAME_SHIM, summarize } from './lib';
-
-/** Records when the home counts first appear, in the page's own clock (ms since navigation). */
-const watchCounts = () => {
-  const w = window as unknown as { __countsShownAt?: number };
-  new MutationObserver((_, obs) => {
-    if (document.querySelector('[data-testid="counts"]')) {
-      w.__countsShownAt = performance.now();
-      obs.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-};
-
-/** Records when the first card of a session appears (ms since navigation). */
-const watchFirstCard = () => {
-  const w = window as unknown as { __cardShownAt?: number };
-  new MutationObserver((_, obs) => {
-    if (document.querySelector('[data-testid="card"]')) {
-      w.__cardShownAt = performance.now();
-      obs.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-};
+import { type BenchCase, type BenchResult, NAME_SHIM, summarize, watchFirstShown } from './lib';
 
 const coldStart: BenchCase = {
   name: 'cold start',
   async run({ seeded, baseURL }) {
     const page = await seeded.newPage();
     await page.addInitScript(NAME_SHIM);
-    await page.addInitScript(watchFirstCard);
+    await page.addInitScript(watchFirstShown, { selector: '[data-testid="card"]', key: '__cardShownAt' });
     const samples: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       await page.goto(`${baseURL}/study/`);
@@ -51,7 +29,7 @@ const home: BenchCase = {
   async run({ seeded, baseURL }) {
     const page = await seeded.newPage();
     await page.addInitScript(NAME_SHIM);
-    await page.addInitScript(watchCounts);
+    await page.addInitScript(watchFirstShown, { selector: '[data-testid="counts"]', key: '__countsShownAt' });
     const samples: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       await page.goto(`${baseURL}/`);
