@@ -53,10 +53,17 @@ export type DeckSyncOutcome = { ok: true; report: SyncReport } | { ok: false; me
  * decks stay exactly as they were and the outcome says why. With no decks stored yet, it throws.
  */
 export async function syncOrKeepBuiltinDecks(db: StudyDb, content: BuiltinContent, now: number): Promise<DeckSyncOutcome> {
+  // Only a failure to load falls back: a failure to store (a full disk) is reported as itself.
+  let loadFailure: unknown;
+  const load = () =>
+    content.load().catch((e: unknown) => {
+      loadFailure = e;
+      throw e;
+    });
   try {
-    return { ok: true, report: await syncBuiltinContent(db, content, now) };
+    return { ok: true, report: await syncBuiltinContent(db, { version: content.version, load }, now) };
   } catch (e) {
-    if ((await db.decks.count()) === 0) throw e;
+    if (e !== loadFailure || (await db.decks.count()) === 0) throw e;
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, message: `The newest built-in decks could not be loaded (${why.replace(/\.$/, '')}), so you are studying the decks already on this device. Reload when online to get the new ones.` };
   }

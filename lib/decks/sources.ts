@@ -39,13 +39,6 @@ export interface DeckSources {
   formulas: FromFile<Formula>[];
 }
 
-/** The four kinds of knowledge fact; each is tied to one outline item by its `ref`. */
-export type KnowledgeFact = FromFile<Concept | Sequence | Confusable | Formula>;
-
-export function knowledgeFacts(s: DeckSources): KnowledgeFact[] {
-  return [...s.concepts, ...s.sequences, ...s.confusables, ...s.formulas];
-}
-
 /** The outline item a `ref` ("cissp-2024:3.2") points at. */
 export interface OutlineItem {
   outline: Outline;

@@ -40,8 +40,9 @@ function context(item: OutlineItem): string {
   return `\n\n*${itemLabel(item)}*`;
 }
 
+/** The outline item, and the source of a fact from outside the outlines, at the foot of a back. */
 function footer(item: OutlineItem, source?: string): string {
-  return `\n\n*${itemLabel(item)}*${source ? ` · Source: ${source}` : ''}`;
+  return `${context(item)}${source ? ` · Source: ${source}` : ''}`;
 }
 
 /** Shuffles the right option among the others by a hash of the card, so its position tells nothing. */

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { StorageFullError } from '@/lib/db/errors';
 import { answerCard } from '@/lib/db/answer-transactions';
 import { syncBuiltinContent, syncBuiltinDecks, syncOrKeepBuiltinDecks } from '@/lib/db/sync-decks';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
@@ -94,5 +95,15 @@ describe('syncOrKeepBuiltinDecks', () => {
     const db = freshDb();
     await expect(syncOrKeepBuiltinDecks(db, { version: 'v1', load: () => Promise.reject(new Error('offline')) }, T0)).rejects.toThrow('offline');
     expect(await syncOrKeepBuiltinDecks(db, { version: 'v1', load: async () => makeGenerated(2) }, T0)).toMatchObject({ ok: true, report: { added: 2 } });
+  });
+
+  it('does not hide a failure to store the new decks behind the fallback, and stores nothing', async () => {
+    const db = freshDb();
+    await syncBuiltinContent(db, { version: 'v1', load: async () => makeGenerated(3) }, T0);
+    const before = await dumpDb(db);
+    const spy = vi.spyOn(db.cards, 'bulkPut').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    await expect(syncOrKeepBuiltinDecks(db, { version: 'v2', load: async () => makeGenerated(4) }, T0)).rejects.toThrow(StorageFullError);
+    spy.mockRestore();
+    expect(await dumpDb(db)).toEqual(before);
   });
 });
