@@ -57,6 +57,30 @@ export const watchFirstShown = ({ selector, key }: { selector: string; key: stri
   }).observe(document, { childList: true, subtree: true });
 };
 
+/** Navigates to `url` and returns when (ms since navigation) the watched element appeared. */
+export async function shownAfterNavigation(page: Page, url: string, key: string, timeout = 30_000): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction((k) => (window as unknown as Record<string, number | undefined>)[k] !== undefined, key, { timeout });
+  return page.evaluate((k) => (window as unknown as Record<string, number>)[k]!, key);
+}
+
+/**
+ * `runs` navigations to `url` in a new page of `context`, each timed to the first `selector`;
+ * the first is a warm-up and is left out.
+ */
+export async function firstShownSamples(context: BrowserContext, url: string, selector: string, runs = 12): Promise<number[]> {
+  const page = await context.newPage();
+  await page.addInitScript(NAME_SHIM);
+  await page.addInitScript(watchFirstShown, { selector, key: '__firstShownAt' });
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = await shownAfterNavigation(page, url, '__firstShownAt');
+    if (i > 0) samples.push(t);
+  }
+  await page.close();
+  return samples;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

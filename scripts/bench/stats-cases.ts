@@ -7,7 +7,7 @@
  * read what the app itself keeps up to date.
  */
 import type { Page } from 'playwright-core';
-import { type BenchCase, seedCollection, summarize, watchFirstShown } from './lib';
+import { type BenchCase, seedCollection, shownAfterNavigation, summarize, watchFirstShown } from './lib';
 
 /** Runs in the page: every card becomes a CISSP card of one of the eight 2024 domains. */
 async function retagAsCissp(): Promise<number> {
@@ -40,11 +40,7 @@ async function retagAsCissp(): Promise<number> {
   return n;
 }
 
-async function shownAt(page: Page, url: string): Promise<number> {
-  await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __statsShownAt?: number }).__statsShownAt !== undefined, undefined, { timeout: 120_000 });
-  return page.evaluate(() => (window as unknown as { __statsShownAt: number }).__statsShownAt);
-}
+const shownAt = (page: Page, url: string) => shownAfterNavigation(page, url, '__statsShownAt', 120_000);
 
 const statsPage: BenchCase = {
   name: 'stats',

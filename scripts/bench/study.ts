@@ -1,21 +1,12 @@
 /** The daily loop: home counts, today's queue, and grade-to-next-card latency. */
 import type { Page } from 'playwright-core';
 import { PHASES, phaseSummary, tracePhases } from './frame-phases';
-import { type BenchCase, type BenchResult, NAME_SHIM, summarize, watchFirstShown } from './lib';
+import { type BenchCase, type BenchResult, firstShownSamples, summarize } from './lib';
 
 const coldStart: BenchCase = {
   name: 'cold start',
   async run({ seeded, baseURL }) {
-    const page = await seeded.newPage();
-    await page.addInitScript(NAME_SHIM);
-    await page.addInitScript(watchFirstShown, { selector: '[data-testid="card"]', key: '__cardShownAt' });
-    const samples: number[] = [];
-    for (let i = 0; i < 12; i += 1) {
-      await page.goto(`${baseURL}/study/`);
-      await page.waitForFunction(() => (window as unknown as { __cardShownAt?: number }).__cardShownAt !== undefined);
-      if (i > 0) samples.push(await page.evaluate(() => (window as unknown as { __cardShownAt: number }).__cardShownAt));
-    }
-    await page.close();
+    const samples = await firstShownSamples(seeded, `${baseURL}/study/`, '[data-testid="card"]');
     return [summarize('study: navigation to the first card shown ("Study all")', samples, { target: '≤ 1000 ms', note: 'first load discarded (warm-up)' })];
   },
 };
@@ -27,16 +18,7 @@ async function measureOf(page: Page, name: string): Promise<number[]> {
 const home: BenchCase = {
   name: 'home',
   async run({ seeded, baseURL }) {
-    const page = await seeded.newPage();
-    await page.addInitScript(NAME_SHIM);
-    await page.addInitScript(watchFirstShown, { selector: '[data-testid="counts"]', key: '__countsShownAt' });
-    const samples: number[] = [];
-    for (let i = 0; i < 12; i += 1) {
-      await page.goto(`${baseURL}/`);
-      await page.waitForFunction(() => (window as unknown as { __countsShownAt?: number }).__countsShownAt !== undefined);
-      if (i > 0) samples.push(await page.evaluate(() => (window as unknown as { __countsShownAt: number }).__countsShownAt));
-    }
-    await page.close();
+    const samples = await firstShownSamples(seeded, `${baseURL}/`, '[data-testid="counts"]');
     return [summarize('home: navigation to deck counts shown', samples, { note: 'first load discarded (warm-up)' })];
   },
 };

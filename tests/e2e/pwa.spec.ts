@@ -6,7 +6,7 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { StudyPage } from './pages/study-page';
 import { CHROMIUM_ARGS, findChromium } from './support/chromium';
-import { countRows } from './support/idb';
+import { countRows, putRow } from './support/idb';
 
 async function waitForServiceWorkerControl(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -135,21 +135,7 @@ test.describe('with the network answering for the card file', () => {
     const cards = await countRows(page, 'cards');
     // A new app version whose card file comes back cut off: mark the stored decks as older, and
     // answer the card file with something that is not the file.
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('cism-cissp-study');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('meta', 'readwrite');
-            tx.objectStore('meta').put({ key: 'builtin-decks-fingerprint', value: 'an older version' });
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+    await putRow(page, 'meta', { key: 'builtin-decks-fingerprint', value: 'an older version' });
     await page.context().route('**/decks/cards.*.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"contentVersion":' }));
     await page.reload();
     await expect(page.getByTestId('decks-notice')).toContainText('The newest built-in decks could not be loaded (the deck file is not a JSON object)');

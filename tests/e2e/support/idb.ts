@@ -41,3 +41,25 @@ export function getRow<T>(page: Page, store: string, key: string): Promise<T | u
     [store, key] as const,
   );
 }
+
+/** Writes one row straight into the browser's IndexedDB, around the app (as another program would). */
+export function putRow(page: Page, store: string, row: Record<string, unknown>): Promise<void> {
+  return page.evaluate(
+    ([storeName, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('cism-cissp-study');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(storeName, 'readwrite');
+          tx.objectStore(storeName).put(value);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, row] as const,
+  );
+}
