@@ -7,6 +7,8 @@
  * - with the default paths, the app's split: lib/decks/generated/manifest.json (decks, domains,
  *   sub-domains and the content version: small, bundled) and public/decks/cards.<version>.json
  *   (the cards: fetched and precached, so they stay out of every page's JavaScript);
+ *   and public/decks/practice.<version>.json (the concepts practice questions are made from,
+ *   fetched when a practice attempt starts);
  * - the coverage table between the markers in docs/decks.md.
  * On a bad source it prints the problems (file and item) and exits with code 1.
  */
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { DeckSourceError, buildDecksWithSources, summarize } from '../lib/decks/generate';
 import { coverageGaps, coverageMarkdown, coverageOf } from '../lib/decks/coverage';
 import { deckManifestOf } from '../lib/decks/build-manifest';
+import { practiceBankOf } from '../lib/decks/build-practice-bank';
 
 function writeAtomic(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -78,11 +81,13 @@ function main(): number {
   writeAtomic(out, `${JSON.stringify(generated, null, 2)}\n`);
   const coverage = coverageOf(sources, generated.cards);
   if (!args.includes('--out')) {
-    const manifest = deckManifestOf(generated, sources);
+    const bank = practiceBankOf(sources, generated.cards);
+    const manifest = deckManifestOf(generated, sources, bank);
     const publicDir = path.join('public', 'decks');
     mkdirSync(publicDir, { recursive: true });
-    for (const old of readdirSync(publicDir)) if (old.startsWith('cards.')) rmSync(path.join(publicDir, old));
+    for (const old of readdirSync(publicDir)) if (old.startsWith('cards.') || old.startsWith('practice.')) rmSync(path.join(publicDir, old));
     writeAtomic(path.join('public', manifest.cardsUrl), JSON.stringify({ contentVersion: manifest.contentVersion, cards: generated.cards }));
+    writeAtomic(path.join('public', manifest.practice.url), JSON.stringify(bank));
     writeAtomic(path.join(path.dirname(out), 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const doc = path.join('docs', 'decks.md');
     if (existsSync(doc)) {

@@ -22,7 +22,7 @@ const { count, size, warnings } = await injectManifest({
   globPatterns: ['**/*.{html,txt,js,css,json,webmanifest,png,svg,ico,woff2}'],
   globIgnores: ['sw.js', 'sw.src.js', '404/**'],
   // Next's hashed assets and the card file (named by its content version) never change under the same name.
-  dontCacheBustURLsMatching: /^(_next\/static\/|decks\/cards\.[0-9a-f]+\.json$)/,
+  dontCacheBustURLsMatching: /^(_next\/static\/|decks\/(cards|practice)\.[0-9a-f]+\.json$)/,
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 });
 rmSync(bundled);

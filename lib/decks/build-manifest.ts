@@ -3,8 +3,9 @@ import type { DeckSources } from './sources';
 import { domainSubtopics } from './sources';
 import { contentVersionOf, type DeckManifest } from './manifest';
 import type { GeneratedDecks } from './types';
+import type { PracticeBank } from '../practice/bank';
 
-export function deckManifestOf(generated: GeneratedDecks, s: Pick<DeckSources, 'outlines'>): DeckManifest {
+export function deckManifestOf(generated: GeneratedDecks, s: Pick<DeckSources, 'outlines'>, practice: Pick<PracticeBank, 'version' | 'concepts'>): DeckManifest {
   const contentVersion = contentVersionOf(generated);
   return {
     formatVersion: 1,
@@ -25,6 +26,7 @@ export function deckManifestOf(generated: GeneratedDecks, s: Pick<DeckSources, '
           })),
         ),
     ),
+    practice: { url: `decks/practice.${practice.version}.json`, version: practice.version, count: practice.concepts.length },
     outlines: s.outlines.map((o) => ({
       key: o.key,
       certification: o.certification,

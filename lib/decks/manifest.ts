@@ -38,6 +38,8 @@ export interface DeckManifest {
   domains: GeneratedDomain[];
   subdomains: GeneratedSubdomain[];
   outlines: GeneratedOutline[];
+  /** The practice bank (lib/practice/bank.ts): fetched when a practice attempt starts. */
+  practice: { url: string; version: string; count: number };
 }
 
 /** The file served at `cardsUrl`. */

@@ -7,6 +7,7 @@
 import type { Concept, Confusable, Formula, Sequence } from '../source-schema';
 import { type DeckSources, type FromFile, type OutlineItem, outlineItems } from '../sources';
 import { hashOrder } from '../ids';
+import { type DistractorCandidate, pickDistractors } from '../distractors';
 import { type CardDraft, certTag, sentence, upperFirst } from './common';
 
 /** Tags of a card about one outline item; `domain:` and `subdomain:` are what readiness and "Study this …" select by. */
@@ -51,44 +52,30 @@ function shuffled(right: string, wrong: readonly string[], seed: string): { choi
   return { choices, answerIndex: choices.indexOf(right) };
 }
 
-const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** A concept as a distractor candidate: its sub-domain and domain, from its outline item. */
+export function candidateOf(c: FromFile<Concept>, items: Map<string, OutlineItem>): DistractorCandidate & { concept: FromFile<Concept> } {
+  const it = items.get(c.ref);
+  const [outline = '', code = ''] = c.ref.split(':');
+  return {
+    key: c.key,
+    term: c.term,
+    ...(c.group !== undefined ? { group: c.group } : {}),
+    sub: `${outline}/${code}`,
+    domain: it ? `${it.outline.key}/${it.domain.number}` : `${outline}/?`,
+    concept: c,
+  };
+}
 
-/**
- * Three wrong options for a concept: concepts of its group first, then of its sub-domain, then of
- * its domain, then of its outline; within each tier, terms of a similar length first, then by hash.
- */
+/** Three wrong options for a concept's cards (lib/decks/distractors.ts), in an order fixed by the concept's key. */
 export function distractorsFor(
   concept: FromFile<Concept>,
   all: readonly FromFile<Concept>[],
   items: Map<string, OutlineItem>,
   count = 3,
 ): string[] {
-  const mine = items.get(concept.ref);
-  const domainOf = (c: Concept) => {
-    const it = items.get(c.ref);
-    return it ? `${it.outline.key}/${it.domain.number}` : '';
-  };
-  const outlineOf = (c: Concept) => c.ref.split(':')[0];
-  const tiers: ((c: Concept) => boolean)[] = [
-    (c) => concept.group !== undefined && c.group === concept.group,
-    (c) => c.ref === concept.ref,
-    (c) => mine !== undefined && domainOf(c) === domainOf(concept),
-    (c) => outlineOf(c) === outlineOf(concept),
-  ];
-  const picked: string[] = [];
-  const len = concept.term.length;
-  const similar = (c: Concept) => c.term.length <= len * 2 + 8 && c.term.length * 2 + 8 >= len;
-  for (const tier of tiers) {
-    const candidates = all.filter(
-      (c) => c.key !== concept.key && tier(c) && !sameText(c.term, concept.term) && !picked.some((p) => sameText(p, c.term)),
-    );
-    const ordered = hashOrder(candidates, concept.key, (c) => c.key);
-    for (const c of [...ordered.filter(similar), ...ordered.filter((x) => !similar(x))]) {
-      if (picked.length >= count) return picked;
-      if (!picked.some((p) => sameText(p, c.term))) picked.push(c.term);
-    }
-  }
-  return picked;
+  const candidates = all.map((c) => candidateOf(c, items));
+  const target = candidateOf(concept, items);
+  return pickDistractors(target, candidates, (xs) => hashOrder(xs, concept.key, (c) => c.key), count).map((c) => c.term);
 }
 
 function conceptCards(s: DeckSources, items: Map<string, OutlineItem>): CardDraft[] {

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { deckManifestOf } from '@/lib/decks/build-manifest';
 import { checkCardsFile, contentVersionOf, tagTitle } from '@/lib/decks/manifest';
 import { buildDecksWithSources } from '@/lib/decks/generate';
+import { practiceBankOf } from '@/lib/decks/build-practice-bank';
 import { realSources } from './helpers';
 
 const { generated, sources } = buildDecksWithSources(realSources());
-const manifest = deckManifestOf(generated, sources);
+const bank = practiceBankOf(sources, generated.cards);
+const manifest = deckManifestOf(generated, sources, bank);
 
 describe('the deck manifest', () => {
   it('names the cards file by a content version that changes with any card text', () => {
@@ -14,6 +16,16 @@ describe('the deck manifest', () => {
     const changed = structuredClone(generated);
     changed.cards[0]!.back += ' (edited)';
     expect(contentVersionOf(changed)).not.toBe(manifest.contentVersion);
+  });
+
+  it('names the practice bank by its own version, and every concept of the bank names its cards', () => {
+    expect(manifest.practice).toEqual({ url: `decks/practice.${bank.version}.json`, version: bank.version, count: bank.concepts.length });
+    expect(bank.concepts.length).toBeGreaterThan(800);
+    const ids = new Set(generated.cards.map((c) => c.id));
+    for (const c of bank.concepts) {
+      expect(c.cardIds.length, c.key).toBeGreaterThan(0);
+      for (const id of c.cardIds) expect(ids.has(id)).toBe(true);
+    }
   });
 
   it('lists every sub-domain and topic under its domain, and stays small enough to bundle', () => {
