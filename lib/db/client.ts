@@ -7,6 +7,7 @@ import manifestJson from '../decks/generated/manifest.json';
 import { checkCardsFile, type DeckManifest } from '../decks/manifest';
 import { openChecked, openStudyDb, type StudyDb } from './database';
 import { replayPendingAnswers } from './answer-service';
+import { replayPendingPractice } from './practice-service';
 import { syncOrKeepBuiltinDecks } from './sync-decks';
 
 /** The bundled part of the built-in decks; the cards are fetched only when their version changed. */
@@ -47,8 +48,9 @@ export async function startStorage(db: StudyDb, now: number): Promise<StartupRes
   // For `npm run bench`: how long keeping the built-in decks current cost this start-up.
   if (typeof performance !== 'undefined' && performance.measure)
     performance.measure(outcome.ok && outcome.report.skipped ? 'decks:sync-unchanged' : 'decks:sync', { start: syncStart, end: performance.now() });
-  // Answers whose write the last page unload cut short.
+  // Answers and practice steps whose write the last page unload cut short.
   await replayPendingAnswers(db);
+  await replayPendingPractice(db);
   let persisted: boolean | null = null;
   if (typeof navigator !== 'undefined' && navigator.storage?.persist) {
     persisted = await navigator.storage.persisted().then((already) => already || navigator.storage.persist()).catch(() => null);

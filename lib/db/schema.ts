@@ -10,6 +10,7 @@ import type { Deck, ReviewEntry, StudyCard, StudySettings } from '../model';
 import type { PackedDay } from '../review-pack';
 import type { DigestPack } from '../stats/card-digest';
 import type { DayTotals } from '../stats/day-totals';
+import type { Attempt } from '../practice/attempt';
 
 export interface SettingsRow extends StudySettings {
   id: 'settings';
@@ -24,7 +25,7 @@ export interface MetaRow {
 
 export const DB_NAME = 'cism-cissp-study';
 /** The newest version in lib/db/migrations/ (a test keeps the two equal). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export type StudyDb = Dexie & {
   decks: EntityTable<Deck, 'id'>;
@@ -35,4 +36,5 @@ export type StudyDb = Dexie & {
   dayTotals: EntityTable<DayTotals, 'day'>;
   packedReviews: EntityTable<PackedDay, 'day'>;
   cardDigest: EntityTable<DigestPack, 'bucket'>;
+  practiceAttempts: EntityTable<Attempt, 'id'>;
 };

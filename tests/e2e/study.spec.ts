@@ -57,11 +57,15 @@ test('shows the interval each grade would give on its button', async ({ page }) 
   await page.goto('/study/');
   await page.getByRole('button', { name: 'Show answer' }).click();
   for (const name of ['Again', 'Hard', 'Good', 'Easy']) {
-    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: new RegExp(`^${name}\\b`) })).toBeVisible();
   }
   await expect(page.getByTestId('interval-1')).toHaveText('1m');
   await expect(page.getByTestId('interval-3')).toHaveText('10m');
   await expect(page.getByTestId('interval-4')).toHaveText(/^\d+d$/);
+  // The interval is part of the accessible name, so a screen reader announces it with the grade.
+  // (Block-level parts are joined with spaces, hence "Good , 10m , key 3" rather than "Good, 10m, key 3".)
+  await expect(page.getByRole('button', { name: /^Good\b/ })).toHaveAccessibleName(/^Good\W+10m\W+key 3$/);
+  await expect(page.getByRole('button', { name: /^Again\b/ })).toHaveAccessibleName(/^Again\W+1m\W+key 1$/);
 });
 
 test('an answer whose write a reload cut short is stored when the app starts again', async ({ page }) => {

@@ -8,6 +8,7 @@ import { v2 } from './v2-day-totals';
 import { v3 } from './v3-packed-reviews';
 import { v4 } from './v4-card-digest';
 import { v5 } from './v5-lean-card-indexes';
+import { v6 } from './v6-practice-attempts';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 export type { Migration };

@@ -17,7 +17,7 @@ export class StudyPage {
     const id = await this.currentCardId();
     const before = await this.answered();
     await this.page.keyboard.press('Space');
-    await expect(this.page.getByRole('button', { name: 'Good', exact: true })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
     await this.page.keyboard.press(gradeKey);
     await expect(this.page.getByTestId('answered')).toHaveText(String(before + 1));
     return id;

@@ -70,6 +70,8 @@ describe('schema migrations', () => {
     // What version 2 and 4 compute from older data equals what the app keeps day by day.
     expect(byKey(await db.dayTotals.toArray(), 'day')).toEqual(byKey(latest.tables.dayTotals!, 'day'));
     expect(digestEntries(await db.cardDigest.toArray())).toEqual(digestEntries(latest.tables.cardDigest as unknown as DigestPack[]));
+    // Practice attempts (version 6 on) come through as stored; older devices have none.
+    expect(byKey(await db.practiceAttempts.toArray(), 'id')).toEqual(byKey(f.tables.practiceAttempts ?? [], 'id'));
     db.close();
   });
 

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { answerCard } from '@/lib/db/answer-transactions';
-import { forgetPendingAnswer, notePendingAnswer, replayPendingAnswers, type NoteStore } from '@/lib/db/pending-answers';
+import { forgetPendingAnswer, notePendingAnswer, replayPendingAnswers } from '@/lib/db/pending-answers';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { T0, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
+import { memoryStore } from '../../helpers/note-store';
 
-function memoryStore(): NoteStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
 
 const input = (reviewId: string, cardId: string, now: number) => ({ cardId, shownRev: 0, grade: Grade.Good, now, durationMs: 1000, dayStartHour: 4, reviewId });
 

@@ -1,0 +1,75 @@
+/**
+ * The practice log in storage: one row per attempt (lib/practice/attempt.ts), kept as it goes
+ * and finished in one write. Practice never writes a card or an answer: FSRS schedules stay as
+ * they are. The durable sequence around these writes is in practice-service.ts.
+ */
+import { CardState } from '../model';
+import type { Attempt } from '../practice/attempt';
+import { conceptHistory, type ConceptRecord } from '../practice/history';
+import type { CardKnowledge } from '../practice/plan';
+import { retrievabilityOn, type Scheduler } from '../scheduler';
+import { withStorageErrors } from './errors';
+import type { StudyDb } from './schema';
+import { readCardDigest } from './stored-card-digest';
+
+/** Below this recall probability now, a studied card counts as weak for a quiz. */
+export const WEAK_RECALL = 0.85;
+
+export type StoreOutcome = 'stored' | 'kept-newer' | 'already-finished';
+
+/**
+ * Stores a state of an attempt in one transaction. A finished attempt is never changed again,
+ * and an older state (a second tab, a late replay) never replaces a newer one.
+ */
+export function storeAttempt(db: StudyDb, a: Attempt): Promise<StoreOutcome> {
+  return withStorageErrors(() =>
+    db.transaction('rw', db.practiceAttempts, async () => {
+      const stored = await db.practiceAttempts.get(a.id);
+      if (stored?.status === 'finished') return 'already-finished';
+      if (stored && stored.updatedAt > a.updatedAt) return 'kept-newer';
+      await db.practiceAttempts.put(a);
+      return 'stored';
+    }),
+  );
+}
+
+export function loadAttempt(db: StudyDb, id: string): Promise<Attempt | undefined> {
+  return withStorageErrors(() => db.practiceAttempts.get(id));
+}
+
+/** Attempts in progress, newest first (to resume). */
+export async function loadActiveAttempts(db: StudyDb): Promise<Attempt[]> {
+  const rows = await withStorageErrors(() => db.practiceAttempts.where('status').equals('active').toArray());
+  return rows.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/** Finished attempts, oldest first. */
+export function loadFinishedAttempts(db: StudyDb): Promise<Attempt[]> {
+  return withStorageErrors(() => db.practiceAttempts.where('status').equals('finished').sortBy('finishedAt'));
+}
+
+export function deleteAttempt(db: StudyDb, id: string): Promise<void> {
+  return withStorageErrors(() => db.practiceAttempts.delete(id));
+}
+
+/**
+ * What a quiz's "new", "weak", "missed" and "flagged" draws need: each concept's practice
+ * record, and for each card whether it was studied and whether it is weak now (in relearning,
+ * or recalled with less than WEAK_RECALL probability). Read from the card digest, not the cards.
+ */
+export async function loadPracticeKnowledge(
+  db: StudyDb,
+  scheduler: Scheduler,
+  now: number,
+): Promise<{ history: Map<string, ConceptRecord>; cards: Map<string, CardKnowledge> }> {
+  const [finished, digest] = await withStorageErrors(() =>
+    db.transaction('r', db.practiceAttempts, db.cardDigest, () => Promise.all([loadFinishedAttempts(db), readCardDigest(db)])),
+  );
+  const cards = new Map<string, CardKnowledge>();
+  for (const e of digest) {
+    const studied = e.state !== CardState.New;
+    const weak = studied && (e.state === CardState.Relearning || retrievabilityOn(scheduler, e, now) < WEAK_RECALL);
+    cards.set(e.id, { studied, weak });
+  }
+  return { history: conceptHistory(finished), cards };
+}
