@@ -10,6 +10,7 @@ import type { StudyDb } from './schema';
 import { loadHomeSummary, loadNextDue, type StudyScope } from './queries';
 import { loadSettings } from './settings';
 import { loadStats, type OutlineShape } from './stats';
+import { loadActiveAttempts, loadFinishedAttempts } from './practice';
 
 /** The learner's settings; undefined while loading (or while the database is not open). */
 export function useStoredSettings(db: StudyDb | null): StudySettings | undefined {
@@ -35,4 +36,14 @@ export function useDeckName(db: StudyDb, deckId: string | null): string | null |
 export function useNextDue(db: StudyDb, scope: StudyScope) {
   const key = JSON.stringify(scope);
   return useLiveQuery(() => loadNextDue(db, JSON.parse(key) as StudyScope, Date.now()), [db, key]);
+}
+
+/** Practice attempts in progress, newest first. */
+export function useActiveAttempts(db: StudyDb | null) {
+  return useLiveQuery(() => (db ? loadActiveAttempts(db) : undefined), [db]);
+}
+
+/** Finished practice attempts, oldest first: the practice history. */
+export function useFinishedAttempts(db: StudyDb | null) {
+  return useLiveQuery(() => (db ? loadFinishedAttempts(db) : undefined), [db]);
 }

@@ -5,11 +5,15 @@ import { buildTodayQueue, remainingToday, type DoneToday, type TodayCounts, type
 import { streakOf, studyDayEnd, studyDayOf } from '../study-day';
 import { isDigestTag } from '../stats/card-digest';
 import { readCardDigest } from './stored-card-digest';
+import { missedCardIds } from '../practice/history';
 import { cardsOfDeck, type StudyDb } from './database';
 import { reviewsOnDay } from './review-log';
 
-/** Which cards a session draws from: one deck, every deck, or the cards with one tag. */
-export type StudyScope = { kind: 'all' } | { kind: 'deck'; deckId: string } | { kind: 'tag'; tag: string };
+/**
+ * Which cards a session draws from: one deck, every deck, the cards with one tag, or the cards
+ * behind the questions a practice attempt missed ("Study what I missed").
+ */
+export type StudyScope = { kind: 'all' } | { kind: 'deck'; deckId: string } | { kind: 'tag'; tag: string } | { kind: 'missed'; attemptId: string };
 
 function range(db: StudyDb, scope: { deckId?: string }, queue: string, upTo: number | typeof Dexie.maxKey) {
   if (scope.deckId !== undefined) {
@@ -47,6 +51,7 @@ export async function doneToday(db: StudyDb, day: string, deckId?: string): Prom
 export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: StudySettings, now: number): Promise<TodayQueue> {
   const day = studyDayOf(now, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.dayStartHour);
+  if (scope.kind === 'missed') return missedQueue(db, scope.attemptId, dayEnd);
   if (scope.kind === 'tag') {
     // A domain holds a few dozen cards: read them all and sort in memory.
     const cards = (await cardsTagged(db, scope.tag)).filter((c) => c.queue !== 'off');
@@ -71,6 +76,24 @@ export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: S
     range(db, s, 'new', Dexie.maxKey).limit(left.newCards).toArray(),
   ]);
   return buildTodayQueue({ learning, review, fresh }, done, settings);
+}
+
+/**
+ * The cards of the questions an attempt missed, all of them now, whatever their due dates and the
+ * daily limits: the learner asked for them. A review card not yet due is answered early, which
+ * FSRS takes into account (its elapsed time is short).
+ */
+async function missedQueue(db: StudyDb, attemptId: string, dayEnd: number): Promise<TodayQueue> {
+  const attempt = await db.practiceAttempts.get(attemptId);
+  if (!attempt) return { learning: [], review: [], fresh: [] };
+  const cards = (await db.cards.bulkGet(missedCardIds(attempt))).filter((c): c is StudyCard => c !== undefined && c.queue !== 'off');
+  const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
+  const learningToday = (c: StudyCard) => c.queue === 'learn' && c.due < dayEnd;
+  return {
+    learning: cards.filter(learningToday).sort(byRank),
+    review: cards.filter((c) => c.queue !== 'new' && !learningToday(c)).sort(byRank),
+    fresh: cards.filter((c) => c.queue === 'new').sort(byRank),
+  };
 }
 
 export interface DeckSummary {
@@ -133,6 +156,7 @@ async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number
 
 /** When the next card of a scope falls due after `after`, or null when nothing is scheduled. */
 export async function loadNextDue(db: StudyDb, scope: StudyScope, after: number): Promise<number | null> {
+  if (scope.kind === 'missed') return null;
   if (scope.kind === 'tag') {
     const dues = (await cardsTagged(db, scope.tag))
       .filter((c) => (c.queue === 'learn' || c.queue === 'review') && c.due > after)

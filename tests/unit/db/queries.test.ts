@@ -90,3 +90,29 @@ describe('loadHomeSummary', () => {
     expect(home.nextDue).toBe(T0 + 3 * DAY);
   });
 });
+
+describe('"Study what I missed"', () => {
+  it('queues the cards of the missed questions now, whatever their due dates and the daily limits', async () => {
+    const db = await seed();
+    const { startAttempt, choose, finish } = await import('@/lib/practice/attempt');
+    const q = (n: number, cardIds: string[]) => ({
+      id: `c${n}:definition`, conceptKey: `c${n}`, kind: 'definition' as const, certification: 'cissp' as const, domain: 'd', sub: 's', label: 'l', cardIds,
+      stem: 'stem', options: [0, 1, 2, 3].map((i) => ({ text: `t${n}${i}`, conceptKey: `k${i}`, why: 'why' })), answer: 0,
+    });
+    let a = startAttempt({ id: 'att', mode: 'quiz', certification: 'cissp', title: 'Q', seed: 's', bankVersion: 'b', questions: [q(1, ['rev-later', 'new-a3', 'suspended']), q(2, ['new-a1']), q(3, ['rev-a1'])] }, T0);
+    a = choose(a, 0, T0); // question 1 right: its cards stay out
+    a = finish(a, T0 + 1, 'submitted');
+    await db.practiceAttempts.put(a);
+    const queue = await loadTodayQueue(db, { kind: 'missed', attemptId: 'att' }, settings, T0);
+    expect(queue.review.map((c) => c.id)).toEqual(['rev-a1']);
+    expect(queue.fresh.map((c) => c.id)).toEqual(['new-a1']);
+
+    let b = startAttempt({ id: 'att2', mode: 'quiz', certification: 'cissp', title: 'Q', seed: 's', bankVersion: 'b', questions: [q(1, ['rev-later', 'new-a3', 'suspended'])] }, T0);
+    b = finish(b, T0 + 1, 'submitted');
+    await db.practiceAttempts.put(b);
+    const q2 = await loadTodayQueue(db, { kind: 'missed', attemptId: 'att2' }, settings, T0);
+    expect(q2.review.map((c) => c.id)).toEqual(['rev-later']); // not due for days, shown now
+    expect(q2.fresh.map((c) => c.id)).toEqual(['new-a3']); // beyond the new-card limit of 2
+    expect(await loadTodayQueue(db, { kind: 'missed', attemptId: 'nope' }, settings, T0)).toEqual({ learning: [], review: [], fresh: [] });
+  });
+});
