@@ -20,6 +20,8 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
+  // Lets the phone ActionBar sit above the home indicator through env(safe-area-inset-bottom).
+  viewportFit: 'cover',
   themeColor: [
     { media: '(prefers-color-scheme: light)', color: '#ffffff' },
     { media: '(prefers-color-scheme: dark)', color: '#020617' },
@@ -29,10 +31,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+      <body className="min-h-screen pr-[env(safe-area-inset-right)] pl-[env(safe-area-inset-left)] bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <ServiceWorkerUpdates />
         <SiteHeader />
-        <main className="mx-auto max-w-3xl px-4 py-6">
+        <main className="mx-auto max-w-3xl px-4 py-4 sm:py-6">
           <StorageProvider>{children}</StorageProvider>
         </main>
       </body>

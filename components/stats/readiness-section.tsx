@@ -112,14 +112,46 @@ function SubdomainList({ domain, name, columns }: { domain: DomainReadiness; nam
   );
 }
 
-export function ReadinessCard({ db, progress, buffer, limit, today }: { db: StudyDb; progress: CertificationProgress; buffer: number; limit: number; today: string }) {
+/** Practice accuracy beside FSRS recall: the share right on practice questions of the domain. */
+function PracticeCell({ tally }: { tally: { right: number; total: number } | undefined }) {
+  return (
+    <td className="px-2 py-2 text-right tabular-nums" data-testid="practice-right">
+      {tally ? (
+        <>
+          {Math.round((tally.right / tally.total) * 100)}% <span className="muted text-xs">of {tally.total}</span>
+        </>
+      ) : (
+        <span className="muted">
+          —<span className="sr-only">no practice yet</span>
+        </span>
+      )}
+    </td>
+  );
+}
+
+export function ReadinessCard({
+  db,
+  progress,
+  practice,
+  buffer,
+  limit,
+  today,
+}: {
+  db: StudyDb;
+  progress: CertificationProgress;
+  /** Right answers and questions asked in practice, per domain key. */
+  practice: Map<string, { right: number; total: number }>;
+  buffer: number;
+  limit: number;
+  today: string;
+}) {
   const { readiness, examDate } = progress;
   const name = CERTIFICATION_NAMES[progress.certification];
   const hasExam = readiness.overallOnExam !== null;
   const days = progress.pacing.status === 'plan' || progress.pacing.status === 'late' || progress.pacing.status === 'done' ? progress.pacing.daysToExam : null;
   const heading = `${progress.certification}-readiness-heading`;
   const change = outlineChangeFor(progress.certification, examDate);
-  const columns = hasExam ? 6 : 5;
+  const columns = hasExam ? 7 : 6;
   return (
     <section aria-labelledby={heading} className="card-surface stats-readiness p-5" data-testid={`readiness-${progress.certification}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -162,6 +194,7 @@ export function ReadinessCard({ db, progress, buffer, limit, today }: { db: Stud
               <th scope="col" className="px-2 py-1 text-right">Seen</th>
               <th scope="col" className="px-2 py-1">Recall today</th>
               {hasExam && <th scope="col" className="px-2 py-1">On exam day</th>}
+              <th scope="col" className="px-2 py-1 text-right">Practice right</th>
               <th scope="col" className="no-print py-1 pl-2"><span className="sr-only">Action</span></th>
             </tr>
           </thead>
@@ -180,6 +213,7 @@ export function ReadinessCard({ db, progress, buffer, limit, today }: { db: Stud
                 {hasExam && (
                   <td className="px-2 py-2" data-testid="recall-exam"><Meter value={d.recallOnExam ?? 0} label={`Recall on exam day ${percent(d.recallOnExam)}`} /></td>
                 )}
+                <PracticeCell tally={practice.get(d.key)} />
                 <td className="no-print py-2 pl-2 text-right">
                   <Link
                     href={`/study/?tag=${encodeURIComponent(d.tag)}`}
@@ -187,6 +221,13 @@ export function ReadinessCard({ db, progress, buffer, limit, today }: { db: Stud
                     aria-label={`Study ${name} domain ${d.number}: ${d.name}`}
                   >
                     Study this domain
+                  </Link>
+                  <br />
+                  <Link
+                    href={`/practice/?cert=${progress.certification}&scope=${encodeURIComponent(d.key)}`}
+                    className="whitespace-nowrap rounded text-indigo-700 underline underline-offset-4 dark:text-indigo-300"
+                  >
+                    Practise this domain <span className="sr-only">({name} domain {d.number})</span>
                   </Link>
                 </td>
               </tr>

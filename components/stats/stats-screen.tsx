@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { repairCardDigest } from '@/lib/db/stored-card-digest';
 import { repairDayTotals } from '@/lib/db/stored-day-totals';
-import { useStats } from '@/lib/db/hooks';
+import { useFinishedAttempts, useStats } from '@/lib/db/hooks';
+import { accuracyByDomain } from '@/lib/practice/history';
 import { deckManifest } from '@/lib/db/client';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
@@ -14,6 +15,7 @@ import { longDay } from './wording';
 import { HeatmapChart } from './heatmap';
 import { ReadinessCard } from './readiness-section';
 import { RetentionTable } from './retention-table';
+import { PracticeHistory } from './practice-history';
 import './stats-print.css';
 
 const OUTLINE = { domains: deckManifest.domains, subdomains: deckManifest.subdomains };
@@ -30,6 +32,8 @@ export function StatsScreen() {
   const settings = useSettings();
   const [repairNote, setRepairNote] = useState<string | null>(null);
   const stats = useStats(db, settings, OUTLINE);
+  const attempts = useFinishedAttempts(db);
+  const practice = useMemo(() => accuracyByDomain(attempts ?? []), [attempts]);
 
   // The page reads per-day totals and the card digest; if rows reached the log or the cards some
   // other way (a tool, the benchmark's raw seed), make them agree again. The checks read every
@@ -67,10 +71,12 @@ export function StatsScreen() {
       </div>
 
       {stats.certifications.map((c) => (
-        <ReadinessCard key={c.certification} db={db} progress={c} buffer={settings.pacingBufferDays} limit={stats.newCardsPerDay} today={stats.today} />
+        <ReadinessCard key={c.certification} db={db} progress={c} practice={practice} buffer={settings.pacingBufferDays} limit={stats.newCardsPerDay} today={stats.today} />
       ))}
 
       <ExamPlanForm db={db} settings={settings} today={stats.today} />
+
+      <PracticeHistory attempts={attempts ?? []} domains={deckManifest.domains} />
 
       <section aria-labelledby="heatmap-heading" className="card-surface stats-heatmap p-5">
         <h2 id="heatmap-heading" className="text-lg font-semibold">

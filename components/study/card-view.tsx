@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Grade, type StudyCard } from '@/lib/model';
 import type { AnswerOutcome } from '@/lib/scheduler';
+import { ActionBar } from '../ui/action-bar';
 import { Markdown } from '../ui/markdown';
 import { GradeButtons } from './grade-buttons';
 
@@ -15,7 +16,8 @@ function isControl(target: EventTarget | null): boolean {
 }
 
 /**
- * One card on screen: question, optional choices, the answer and the grade buttons.
+ * One card on screen: question, optional choices, the answer, and "Show answer" / the grade buttons
+ * in an ActionBar (at the bottom of the screen on phones). Undo is in the study screen's status row.
  * Keys: Space/Enter show the answer, 1–4 pick a choice (before) or grade (after), U or Ctrl+Z undo.
  * Remounted for every card (keyed by id and rev), so its reveal state starts fresh.
  */
@@ -25,7 +27,6 @@ export function CardView({
   now,
   onGrade,
   onUndo,
-  canUndo,
 }: {
   card: StudyCard;
   /** The grades' outcomes, computed on first use (only once the answer is shown). */
@@ -33,7 +34,6 @@ export function CardView({
   now: number;
   onGrade: (grade: Grade, durationMs: number, eventTime: number) => void;
   onUndo: () => void;
-  canUndo: boolean;
 }) {
   const [revealed, setRevealed] = useState(false);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -124,14 +124,7 @@ export function CardView({
         </fieldset>
       )}
 
-      {!revealed ? (
-        <div className="mt-6 flex flex-wrap gap-2">
-          <button ref={showButton} type="button" className="btn btn-primary flex-1" aria-keyshortcuts="Space Enter" onClick={() => setRevealed(true)}>
-            Show answer
-          </button>
-          <UndoButton onUndo={onUndo} canUndo={canUndo} />
-        </div>
-      ) : (
+      {revealed && (
         <div className="mt-6 space-y-4">
           {hasChoices && chosen !== null && (
             <p role="status" className="font-semibold" data-testid="verdict">
@@ -141,25 +134,24 @@ export function CardView({
           <section aria-label="Answer" className="border-t border-slate-200 pt-4 dark:border-slate-700">
             <Markdown text={card.back} className="leading-relaxed" />
           </section>
+        </div>
+      )}
+
+      {/* One bar for both sides: "Show answer" and the grade row share its box (min-h-16), so nothing moves on reveal on a phone. */}
+      <ActionBar label="Card actions" className="sm:mt-6">
+        {!revealed ? (
+          <button ref={showButton} type="button" className="btn btn-primary min-h-16 w-full sm:min-h-11" aria-keyshortcuts="Space Enter" onClick={() => setRevealed(true)}>
+            Show answer
+          </button>
+        ) : (
           <GradeButtons
             previews={previewsOf()!.outcomes}
             now={now}
             suggested={hasChoices && chosen !== null && !right ? Grade.Again : Grade.Good}
             onGrade={(g, e) => grade(g, e.timeStamp)}
           />
-          <div className="flex justify-end">
-            <UndoButton onUndo={onUndo} canUndo={canUndo} />
-          </div>
-        </div>
-      )}
+        )}
+      </ActionBar>
     </article>
-  );
-}
-
-function UndoButton({ onUndo, canUndo }: { onUndo: () => void; canUndo: boolean }) {
-  return (
-    <button type="button" className="btn" onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="U Control+Z">
-      Undo
-    </button>
   );
 }

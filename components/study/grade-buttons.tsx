@@ -28,21 +28,24 @@ export function GradeButtons({
   return (
     <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you remember?">
       {GRADES.map((g) => (
+        // No aria-label: the visible text is the name ("Good, 10m, key 3"), so the interval is heard too.
         <button
           key={g}
           ref={g === suggested ? suggestedRef : undefined}
           type="button"
-          className={`btn flex-col border-b-4 px-1 ${TONE[g]}`}
-          aria-label={GRADE_NAMES[g]}
-          aria-describedby={`interval-${g}`}
+          className={`btn min-h-16 flex-col gap-0 border-b-4 px-1 ${TONE[g]}`}
           aria-keyshortcuts={String(g)}
           onClick={(e) => onGrade(g, e)}
         >
           <span>{GRADE_NAMES[g]}</span>
-          <span id={`interval-${g}`} className="muted text-xs" data-testid={`interval-${g}`}>
+          <span className="sr-only">, </span>
+          <span className="muted text-xs" data-testid={`interval-${g}`}>
             {formatInterval(previews[g].after.due - now)}
           </span>
-          <kbd className="muted hidden text-xs sm:inline" aria-hidden="true">{g}</kbd>
+          <kbd className="muted hidden text-xs sm:inline">
+            <span className="sr-only">, key </span>
+            {g}
+          </kbd>
         </button>
       ))}
     </div>

@@ -18,6 +18,8 @@ import { useStudySession } from './use-study-session';
 function scopeFrom(params: URLSearchParams): StudyScope {
   const deck = params.get('deck');
   const tag = params.get('tag');
+  const missed = params.get('missed');
+  if (missed) return { kind: 'missed', attemptId: missed };
   if (deck) return { kind: 'deck', deckId: deck };
   if (tag) return { kind: 'tag', tag };
   return { kind: 'all' };
@@ -35,7 +37,7 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
   const s = useStudySession(db, scope, settings);
   const deckName = useDeckName(db, scope.kind === 'deck' ? scope.deckId : null);
   const title =
-    scope.kind === 'deck' ? (deckName === undefined ? undefined : (deckName ?? 'Deck')) : scope.kind === 'tag' ? tagTitle(deckManifest, scope.tag) : 'All decks';
+    scope.kind === 'deck' ? (deckName === undefined ? undefined : (deckName ?? 'Deck')) : scope.kind === 'tag' ? tagTitle(deckManifest, scope.tag) : scope.kind === 'missed' ? 'What I missed in practice' : 'All decks';
   const gradedAt = useRef<number | null>(null);
 
   const onGrade = useCallback(
@@ -59,11 +61,19 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-semibold">{title}</h1>
-        <p className="muted text-sm" aria-live="polite">
-          <span data-testid="remaining">{s.remaining}</span> left · <span data-testid="answered">{s.answered}</span> answered
-        </p>
+        <div className="flex items-center gap-3">
+          <p className="muted text-sm" aria-live="polite">
+            <span data-testid="remaining">{s.remaining}</span> left · <span data-testid="answered">{s.answered}</span> answered
+          </p>
+          {/* Up here rather than beside the grades: rarely needed, and kept apart from them against mis-taps. */}
+          {s.pick.kind === 'card' && (
+            <button type="button" className="btn px-3" onClick={() => void s.undo()} disabled={!s.canUndo} aria-keyshortcuts="U Control+Z">
+              Undo
+            </button>
+          )}
+        </div>
       </div>
       {s.message && (
         <p role="alert" className="rounded-lg border border-red-600 p-3 dark:border-red-400">
@@ -78,7 +88,6 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
           now={s.now}
           onGrade={onGrade}
           onUndo={() => void s.undo()}
-          canUndo={s.canUndo}
         />
       ) : s.pick.kind === 'wait' ? (
         <WaitScreen until={s.pick.until} onUndo={() => void s.undo()} canUndo={s.canUndo} />

@@ -65,6 +65,9 @@ test('the main links are behind a Menu button on a phone', async ({ page }) => {
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(menu).toBeFocused();
   await menu.tap();
+  await page.touchscreen.tap(200, 600); // below the panel
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await menu.tap();
   await nav.getByRole('link', { name: 'Settings', exact: true }).tap();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(menu).toHaveAttribute('aria-expanded', 'false');

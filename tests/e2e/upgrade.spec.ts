@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import generated from '../../lib/decks/generated/decks.json';
 import { SHIPPED } from '../helpers/shipped-schemas';
+import { SCHEMA_VERSION } from '../../lib/db/schema';
 import { countRows, getRow } from './support/idb';
 
 const DAY = 86_400_000;
@@ -50,7 +51,7 @@ test('a database from the previous version opens in this one with every card and
         };
       }),
   );
-  expect(schema).toEqual({ version: 50, indexes: ['[deckId+queue+rank]', '[queue+rank]'] });
+  expect(schema).toEqual({ version: SCHEMA_VERSION * 10, indexes: ['[deckId+queue+rank]', '[queue+rank]'] });
 
   const kept = await getRow<typeof studied>(page, 'cards', studied.id);
   expect(kept).toMatchObject({ state: 2, stability: 7.25, difficulty: 4.5, reps: 3, due: studied.due, lastReview: studied.lastReview });
@@ -65,11 +66,11 @@ test('a database written by a newer version of the app is named, and this versio
   await page.goto('/');
   await expect(page.getByTestId('counts').first()).toBeVisible();
   const cardsBefore = await countRows(page, 'cards');
-  // A newer app (schema 6) upgrades the database from another tab; this tab steps aside.
+  // A newer app (one schema version up) upgrades the database from another tab; this tab steps aside.
   await page.evaluate(
-    () =>
+    (v) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('cism-cissp-study', 60);
+        const open = indexedDB.open('cism-cissp-study', v);
         open.onupgradeneeded = () => open.result.createObjectStore('futureTable', { keyPath: 'id' }).put({ id: 'kept' });
         open.onsuccess = () => {
           open.result.close();
@@ -77,11 +78,12 @@ test('a database written by a newer version of the app is named, and this versio
         };
         open.onerror = () => reject(open.error);
       }),
+    (SCHEMA_VERSION + 1) * 10,
   );
   await page.reload();
   const alert = page.getByRole('alert').filter({ hasText: 'Your study data could not be opened' });
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('saved by a newer version of this app (data format 6; this tab knows format 5 at most)');
+  await expect(alert).toContainText(`saved by a newer version of this app (data format ${SCHEMA_VERSION + 1}; this tab knows format ${SCHEMA_VERSION} at most)`);
   const after = await page.evaluate(
     () =>
       new Promise<{ version: number; stores: string[] }>((resolve, reject) => {

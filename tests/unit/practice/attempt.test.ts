@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canGoTo, choose, confirm, finish, goTo, isTimeUp, progressOf, remainingMs, resumed, startAttempt, toggleFlag, type Attempt } from '@/lib/practice/attempt';
 import { MOCK_SHAPES, planMock, planQuiz } from '@/lib/practice/plan';
 import { conceptHistory } from '@/lib/practice/history';
-import { realBank } from './helpers';
+import { realBank } from './real-bank';
 
 const { bank, domains } = realBank();
 const T0 = Date.UTC(2026, 11, 1, 9);

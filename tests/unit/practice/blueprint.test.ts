@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countsByWeight, drawByBlueprint, spreadOverSubdomains } from '@/lib/practice/blueprint';
 import { MOCK_SHAPES, planMock } from '@/lib/practice/plan';
 import { randomFrom } from '@/lib/practice/random';
-import { realBank } from './helpers';
+import { realBank } from './real-bank';
 
 const { bank, domains } = realBank();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { giveawayWords } from '@/lib/decks/giveaways';
 import { kindsOf, makeQuestion, poolOf } from '@/lib/practice/questions';
-import { realBank } from './helpers';
+import { realBank } from './real-bank';
 
 const { bank } = realBank();
 const cissp = poolOf(bank.concepts.filter((c) => c.certification === 'cissp'));

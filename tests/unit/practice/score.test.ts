@@ -3,7 +3,7 @@ import { choose, finish, goTo, startAttempt } from '@/lib/practice/attempt';
 import { planMock } from '@/lib/practice/plan';
 import { accuracyByDomain, missedCardIds } from '@/lib/practice/history';
 import { scaledEstimate, scoreAttempt } from '@/lib/practice/score';
-import { realBank } from './helpers';
+import { realBank } from './real-bank';
 
 const { bank, domains } = realBank();
 const T0 = Date.UTC(2026, 11, 1, 9);
