@@ -1,7 +1,7 @@
 /**
- * The progress backup file, format version 1 (documented for people in docs/backup-format.md).
+ * The progress backup file, format version 2 (documented for people in docs/backup-format.md).
  *
- *   { "format": "cism-cissp-study-backup", "formatVersion": 1, "checksum": "sha256:…", "content": {…} }
+ *   { "format": "cism-cissp-study-backup", "formatVersion": 2, "checksum": "sha256:…", "content": {…} }
  *
  * `format` and `formatVersion` sit outside `content` so a file from another app or a newer
  * version is recognised before anything else is read. The checksum is the SHA-256 of
@@ -11,9 +11,11 @@
  * would double the file and the time to read it.
  */
 import type { Deck, MemoryState, ReviewEntry, StudyCard, StudySettings } from '../model';
+import type { Attempt } from '../practice/attempt';
 
 export const BACKUP_FORMAT = 'cism-cissp-study-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2 added `practiceAttempts`; files of version 1 are still read (they have no practice). */
+export const BACKUP_FORMAT_VERSION = 2;
 
 /** Far above any real backup (300,000 answers take about 80 MB), far below what would hurt. */
 export const MAX_BACKUP_BYTES = 256 * 1024 * 1024;
@@ -37,6 +39,8 @@ export interface BackupContent {
   cards: BackupCard[];
   reviewColumns: readonly string[];
   reviews: unknown[][];
+  /** Practice quizzes and mock exams, finished or in progress (lib/practice/attempt.ts). Since format 2. */
+  practiceAttempts: Attempt[];
 }
 
 export interface BackupFile {

@@ -11,10 +11,13 @@
  * - settings: the most recently saved win (ties broken by their content), so two devices' files
  *   give the same result in either order;
  * - a card is suspended if either side suspended it;
- * - a card nobody has studied keeps the earliest time a device first saw it.
+ * - a card nobody has studied keeps the earliest time a device first saw it;
+ * - practice attempts are identified by id: a finished copy beats one in progress, then the
+ *   later one wins (keptCopy in lib/practice/attempt.ts).
  */
 import { CardState, type Deck, type MemoryState, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
 import type { StoredReview } from '../review-pack';
+import { type Attempt, keptCopy } from '../practice/attempt';
 import { createScheduler } from '../scheduler';
 import type { BackupCard } from './format';
 import { type BackupProblem, describe, problem, type ValidBackup } from './parse';
@@ -34,6 +37,8 @@ export interface LocalSnapshot {
   reviewsById: ReadonlyMap<string, StoredReview>;
   settings: StudySettings;
   settingsSavedAt: number | null;
+  /** Stored practice attempts among those the file holds. */
+  attempts: ReadonlyMap<string, Pick<Attempt, 'status' | 'updatedAt'>>;
 }
 
 export interface Rewrite {
@@ -49,6 +54,8 @@ export interface ImportPlan {
   rewrittenRows: Rewrite[];
   rewrittenPacked: Rewrite[];
   settings: { settings: StudySettings; savedAt: number } | null;
+  /** Practice attempts to store: new ones, and newer copies of stored ones. */
+  attempts: Attempt[];
 }
 
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problem: BackupProblem };
@@ -71,6 +78,7 @@ export function sameSnapshot(a: LocalSnapshot, b: LocalSnapshot): boolean {
         s.review.difficultyAfter === t.review.difficultyAfter && s.review.before.due === t.review.before.due;
     });
   if (a.reviewsByCard.size !== b.reviewsByCard.size || [...a.reviewsByCard].some(([id, list]) => !sameList(list, b.reviewsByCard.get(id)))) return false;
+  if (a.attempts.size !== b.attempts.size || [...a.attempts].some(([id, x]) => b.attempts.get(id)?.updatedAt !== x.updatedAt || b.attempts.get(id)?.status !== x.status)) return false;
   return a.reviewsById.size === b.reviewsById.size && [...a.reviewsById.keys()].every((id) => b.reviewsById.has(id));
 }
 
@@ -174,11 +182,19 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
   const finalSettings = settings?.settings ?? local.settings;
   const scheduler = createScheduler(finalSettings);
 
-  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings };
+  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [] };
   const s = plan.summary;
   s.settingsChanged = settings ? settingChanges(local.settings, settings.settings) : [];
   plan.decks = backup.decks.filter((d) => !local.decks.has(d.id));
   s.decksAdded = plan.decks.length;
+  // Practice attempts merge by id: a new one is added; of two copies, a finished one, then the later one, is kept.
+  for (const a of backup.practiceAttempts) {
+    const stored = local.attempts.get(a.id);
+    if (!stored) s.attemptsAdded += 1;
+    else if (keptCopy(stored, a) === 'second') s.attemptsUpdated += 1;
+    else continue;
+    plan.attempts.push(a);
+  }
 
   const broken: string[] = [];
   for (const cardId of cardIdsOf(backup)) {
@@ -258,6 +274,8 @@ function emptySummary(backup: ValidBackup): ImportSummary {
     cardsRescheduled: 0,
     reviewsRecomputed: 0,
     settingsChanged: [],
+    attemptsAdded: 0,
+    attemptsUpdated: 0,
     exportedAt: backup.exportedAt,
     appVersion: backup.appVersion,
   };

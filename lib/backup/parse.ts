@@ -21,6 +21,7 @@ import {
   COUNT_MAX,
   DAY_PATTERN,
   DAYS_MAX,
+  DURATION_MAX_MS,
   ID_PATTERN,
   MAX_BACKUP_BYTES,
   REVIEW_COLUMN_NAMES,
@@ -32,6 +33,7 @@ import {
   TIME_MIN,
 } from './format';
 import type { ReviewEntry } from '../model';
+import type { Attempt } from '../practice/attempt';
 
 export type ProblemCode =
   | 'empty'
@@ -61,6 +63,7 @@ export interface ValidBackup {
   decks: Deck[];
   cards: BackupCard[];
   reviews: ReviewEntry[];
+  practiceAttempts: Attempt[];
 }
 
 export type ParseResult = { ok: true; backup: ValidBackup } | { ok: false; problem: BackupProblem };
@@ -226,6 +229,65 @@ function studiedMemory(card: unknown, ctx: z.RefinementCtx) {
   if (wrong) ctx.addIssue({ code: 'custom', message: `is not a schedule FSRS could have made: ${wrong}`, path: ['stability'] });
 }
 
+// A practice attempt: its questions as they were asked, and the learner's responses.
+const text = (max: number) => z.string().max(max);
+const optionSchema = z.strictObject({ text: text(5000).min(1), conceptKey: text(300), why: text(10_000) });
+const questionSchema = z
+  .strictObject({
+    id: text(400).min(1),
+    conceptKey: text(300).min(1),
+    kind: z.enum(['definition', 'scenario', 'meaning']),
+    certification: z.enum(['cism', 'cissp']),
+    domain: text(200),
+    sub: text(200),
+    label: text(500),
+    cardIds: z.array(id).max(100),
+    stem: text(20_000).min(1),
+    options: z.array(optionSchema).min(2).max(8),
+    answer: z.int().min(0).max(7),
+  })
+  .refine((q) => q.answer < q.options.length, { message: 'names a right option the question does not have', path: ['answer'] });
+const responseSchema = z.strictObject({
+  choice: z.int().min(0).max(7).nullable(),
+  locked: z.boolean(),
+  flagged: z.boolean(),
+  timeMs: z.int().min(0).max(DURATION_MAX_MS),
+  answeredAt: time.nullable(),
+});
+const attemptSchema = z
+  .strictObject({
+    id,
+    mode: z.enum(['quiz', 'mock', 'adaptive']),
+    certification: z.enum(['cism', 'cissp']),
+    title: text(500),
+    seed: text(200),
+    bankVersion: text(100),
+    createdAt: time,
+    deadline: time.nullable(),
+    feedback: z.enum(['each', 'end']),
+    navigation: z.enum(['free', 'forward']),
+    questions: z.array(questionSchema).min(1).max(500),
+    responses: z.array(responseSchema).max(500),
+    current: z.int().min(0).max(499),
+    shownAt: time,
+    status: z.enum(['active', 'finished']),
+    finishedAt: time.nullable(),
+    endReason: z.enum(['submitted', 'time', 'confident-pass', 'confident-fail', 'last-question']).nullable(),
+    updatedAt: time,
+  })
+  .superRefine((a, ctx) => {
+    if (a.responses.length !== a.questions.length)
+      ctx.addIssue({ code: 'custom', message: `holds ${a.responses.length} responses for ${a.questions.length} questions`, path: ['responses'] });
+    if (a.current >= a.questions.length) ctx.addIssue({ code: 'custom', message: 'points past the last question', path: ['current'] });
+    a.responses.forEach((r, i) => {
+      const q = a.questions[i];
+      if (q && r.choice !== null && r.choice >= q.options.length)
+        ctx.addIssue({ code: 'custom', message: `chooses an option question ${i + 1} does not have`, path: ['responses', i, 'choice'] });
+    });
+    if ((a.status === 'finished') !== (a.finishedAt !== null))
+      ctx.addIssue({ code: 'custom', message: 'must be set exactly when the attempt is finished', path: ['finishedAt'] });
+  });
+
 const contentSchema = z.strictObject({
   app: z.string().max(100),
   appVersion: z.string().max(50),
@@ -239,11 +301,13 @@ const contentSchema = z.strictObject({
   reviewColumns: z.array(z.string()),
   // Rows are checked below, column by column (zod would spend seconds on 300,000 rows).
   reviews: z.array(z.unknown()).max(5_000_000),
+  // Absent in format 1 files.
+  practiceAttempts: z.array(attemptSchema).max(100_000).optional(),
 });
 
 const fileSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(BACKUP_FORMAT_VERSION)]),
   checksum: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be "sha256:" followed by 64 hexadecimal digits'),
   content: z.unknown(),
 });
@@ -532,7 +596,9 @@ export async function parseBackup(input: string | Uint8Array<ArrayBuffer>, onPro
 
   const decks = c.decks as Deck[];
   const cards = c.cards as BackupCard[];
+  const practiceAttempts = (c.practiceAttempts ?? []) as Attempt[];
   const dupes = [
+    ...duplicates(practiceAttempts, 'practice attempt', 'content.practiceAttempts'),
     ...duplicates(decks, 'deck', 'content.decks'),
     ...duplicates(cards, 'card', 'content.cards'),
     ...duplicates(reviews, 'review', 'content.reviews'),
@@ -551,6 +617,7 @@ export async function parseBackup(input: string | Uint8Array<ArrayBuffer>, onPro
       decks,
       cards,
       reviews,
+      practiceAttempts,
     },
   };
 }

@@ -24,6 +24,10 @@ export interface ImportSummary {
   /** Stored answers whose recorded results are recomputed from the merged history. */
   reviewsRecomputed: number;
   settingsChanged: SettingChange[];
+  /** Practice quizzes and mock exams not stored yet. */
+  attemptsAdded: number;
+  /** Stored practice attempts replaced by a later copy (finished elsewhere, or further along). */
+  attemptsUpdated: number;
   exportedAt: string;
   appVersion: string;
 }
@@ -31,7 +35,8 @@ export interface ImportSummary {
 
 /** True when importing would change nothing at all. */
 export function changesNothing(s: ImportSummary): boolean {
-  return s.reviewsAdded === 0 && s.cardsAdded === 0 && s.decksAdded === 0 && s.cardsRescheduled === 0 && s.reviewsRecomputed === 0 && s.settingsChanged.length === 0;
+  return s.reviewsAdded === 0 && s.cardsAdded === 0 && s.decksAdded === 0 && s.cardsRescheduled === 0 && s.reviewsRecomputed === 0 && s.settingsChanged.length === 0 &&
+    s.attemptsAdded === 0 && s.attemptsUpdated === 0;
 }
 
 /**
@@ -61,6 +66,8 @@ export function summaryDetails(s: ImportSummary): string[] {
   }
   if (s.cardsRescheduled) lines.push(`Recomputes the schedule of ${plural(s.cardsRescheduled, 'card')} from their merged history.`);
   if (s.reviewsRecomputed) lines.push(`Updates the recorded intervals of ${plural(s.reviewsRecomputed, 'earlier answer')} to match the merged history.`);
+  if (s.attemptsAdded) lines.push(`Adds ${plural(s.attemptsAdded, 'practice attempt')} (quizzes and mock exams).`);
+  if (s.attemptsUpdated) lines.push(`Brings ${plural(s.attemptsUpdated, 'practice attempt')} up to the file's later copy.`);
   for (const c of s.settingsChanged) lines.push(`${c.setting}: ${c.from} → ${c.to} (the file's settings were saved more recently).`);
   if (s.reviewsAlreadyHere) lines.push(`${plural(s.reviewsAlreadyHere, 'review')} in the file ${s.reviewsAlreadyHere === 1 ? 'is' : 'are'} already here and stay as they are.`);
   return lines;

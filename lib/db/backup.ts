@@ -55,12 +55,13 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * @example const file = await exportBackup(db, Date.now()); download(file.text, file.fileName)
  */
 export async function exportBackup(db: StudyDb, now: number, onProgress?: Progress): Promise<ExportedFile> {
-  const [decks, cards, stored, reviews] = await db.transaction('r', [db.decks, db.cards, db.settings, db.reviews, db.packedReviews], () =>
+  const [decks, cards, stored, reviews, practiceAttempts] = await db.transaction('r', [db.decks, db.cards, db.settings, db.reviews, db.packedReviews, db.practiceAttempts], () =>
     Promise.all([
       db.decks.toArray(),
       db.cards.toArray(),
       loadStoredSettings(db),
       loadAllReviews(db, (done, total) => onProgress?.('reading', done, total)),
+      db.practiceAttempts.toArray(),
     ]),
   );
   onProgress?.('saving', 0, 1);
@@ -76,6 +77,7 @@ export async function exportBackup(db: StudyDb, now: number, onProgress?: Progre
     cards: cards.sort(byId).map(cardToBackup),
     reviewColumns: REVIEW_COLUMN_NAMES,
     reviews: reviews.sort(byTimeThenId).map(reviewToRow),
+    practiceAttempts: practiceAttempts.sort(byId),
   };
   const text = await serializeBackup(content);
   onProgress?.('saving', 1, 1);
@@ -135,12 +137,17 @@ export type Prepared = ({ ok: true } & PreparedImport) | { ok: false; problem: B
 interface FileIds {
   cardIds: string[];
   reviewIds: string[];
+  attemptIds: string[];
 }
 
-const idsOf = (backup: ValidBackup): FileIds => ({ cardIds: cardIdsOf(backup), reviewIds: backup.reviews.map((r) => r.id) });
+const idsOf = (backup: ValidBackup): FileIds => ({
+  cardIds: cardIdsOf(backup),
+  reviewIds: backup.reviews.map((r) => r.id),
+  attemptIds: backup.practiceAttempts.map((a) => a.id),
+});
 
 /** Reads the stored data an import depends on. Call inside a transaction. */
-async function readSnapshot(db: StudyDb, { cardIds, reviewIds }: FileIds): Promise<LocalSnapshot> {
+async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds }: FileIds): Promise<LocalSnapshot> {
   // One getAll beats thousands of single gets once the file names more than a few cards.
   const cardsRead = cardIds.length > 500
     ? db.cards.toArray().then((all) => {
@@ -148,11 +155,12 @@ async function readSnapshot(db: StudyDb, { cardIds, reviewIds }: FileIds): Promi
       return all.filter((c) => wanted.has(c.id));
     })
     : db.cards.bulkGet(cardIds).then((found) => found.filter((c): c is StudyCard => c !== undefined));
-  const [decks, cards, reviews, settings] = await Promise.all([
+  const [decks, cards, reviews, settings, attempts] = await Promise.all([
     db.decks.toArray(),
     cardsRead,
     loadStoredReviewsFor(db, cardIds, reviewIds),
     loadStoredSettings(db),
+    db.practiceAttempts.bulkGet(attemptIds),
   ]);
   return {
     decks: new Map(decks.map((d) => [d.id, d])),
@@ -161,10 +169,11 @@ async function readSnapshot(db: StudyDb, { cardIds, reviewIds }: FileIds): Promi
     reviewsById: reviews.byId,
     settings: settings.settings,
     settingsSavedAt: settings.savedAt,
+    attempts: new Map(attempts.filter((a) => a !== undefined).map((a) => [a.id, { status: a.status, updatedAt: a.updatedAt }])),
   };
 }
 
-const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings];
+const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts];
 
 /**
  * Checks a backup file completely and works out what importing it would do, without writing.
@@ -258,6 +267,7 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
     step(packs.length);
   }
 
+  if (plan.attempts.length) await db.practiceAttempts.bulkPut(plan.attempts);
   if (plan.settings) await db.settings.put({ ...plan.settings.settings, id: 'settings', savedAt: plan.settings.savedAt });
   await updateDayTotals(db, plan);
   step(1);

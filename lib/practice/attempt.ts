@@ -194,3 +194,12 @@ export function progressOf(a: Attempt): { answered: number; unanswered: number[]
   return { answered: a.responses.length - unanswered.length, unanswered, flagged };
 }
 
+
+/**
+ * Which of two copies of the same attempt to keep (a backup import, later a sync): a finished
+ * copy beats one in progress, then the one changed last; on a tie, the first (the stored one).
+ */
+export function keptCopy(first: Pick<Attempt, 'status' | 'updatedAt'>, second: Pick<Attempt, 'status' | 'updatedAt'>): 'first' | 'second' {
+  if (first.status !== second.status) return first.status === 'finished' ? 'first' : 'second';
+  return second.updatedAt > first.updatedAt ? 'second' : 'first';
+}

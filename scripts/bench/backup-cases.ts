@@ -76,6 +76,7 @@ export async function simulatedBackup(size: CollectionSize, now: number, builtin
     app: 'cism-cissp-study', appVersion: 'bench', schemaVersion: 3, exportedAt: new Date(now).toISOString(),
     settings: settingsToBackup(settings), settingsSavedAt: null, fsrsParameters: fsrsWeights(settings), decks, cards,
     reviewColumns: REVIEW_COLUMN_NAMES, reviews: reviews.sort((a, b) => a.reviewedAt - b.reviewedAt).map(reviewToRow),
+    practiceAttempts: [],
   });
 }
 

@@ -37,11 +37,20 @@ describe('a valid backup (the fixtures\' starting point)', () => {
   it('is accepted, so each fixture below fails for its own reason only', async () => {
     const result = await prepareImport(db, fixture('valid.json'));
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.summary).toMatchObject({ reviewsAdded: 4, cardsWithNewReviews: 3 });
+    if (result.ok) expect(result.summary).toMatchObject({ reviewsAdded: 4, cardsWithNewReviews: 3, attemptsAdded: 1 });
+  });
+
+  it('of format 1 (before practice attempts) is still read', async () => {
+    const result = await prepareImport(db, fixture('valid-format-1.json'));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.summary).toMatchObject({ reviewsAdded: 4, attemptsAdded: 0 });
   });
 });
 
 describe('every bad file is refused with a message naming what is wrong, and nothing is written', () => {
+  it('a practice attempt whose responses do not match its questions', () =>
+    refuses(fixture('bad-attempt.json'), /a value this app cannot accept, so nothing was imported/, /content\.practiceAttempts\[0\] \(id "quiz-1"\)\.responses holds 1 responses for 2 questions/));
+
   it('not JSON', () => refuses(fixture('not-json.json'), /not valid JSON.*not a progress backup/));
 
   it('truncated', () => refuses(fixture('truncated.json'), /ends too early.*cut off/));
@@ -50,7 +59,7 @@ describe('every bad file is refused with a message naming what is wrong, and not
 
   it('another app\'s JSON', () => refuses(fixture('other-app.json'), /not a progress backup from this app: it has no "format" field.*another app/));
 
-  it('a newer format version', () => refuses(fixture('newer-version.json'), /newer version of the app \(backup format 2\); this version reads format 1/));
+  it('a newer format version', () => refuses(fixture('newer-version.json'), /newer version of the app \(backup format 3\); this version reads format 2/));
 
   it('a checksum mismatch', () => refuses(fixture('checksum-mismatch.json'), /changed or damaged after it was exported: its checksum does not match/));
 

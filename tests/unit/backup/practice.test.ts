@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { exportBackup } from '@/lib/db/backup';
+import { storeAttempt } from '@/lib/db/practice';
+import { type Attempt, choose, finish, startAttempt } from '@/lib/practice/attempt';
+import type { Question } from '@/lib/practice/questions';
+import { DAY, T0 } from '../../helpers/cards';
+import { freshDb } from '../../helpers/db';
+import { importText, newDevice } from '../../helpers/devices';
+
+const question = (n: number): Question => ({
+  id: `concept-${n}:definition`, conceptKey: `concept-${n}`, kind: 'definition', certification: 'cism', domain: 'cism-2022/1', sub: 'cism-2022/1A1',
+  label: 'CISM 2022 · 1A1', cardIds: [`card-${n}`], stem: `Stem ${n}`, options: [0, 1, 2, 3].map((i) => ({ text: `T${n}.${i}`, conceptKey: `c${i}`, why: 'why' })), answer: 1,
+});
+const mock = (id: string): Attempt =>
+  startAttempt({ id, mode: 'mock', certification: 'cism', title: 'CISM mock exam', seed: id, bankVersion: 'b', questions: [question(1), question(2), question(3)], timeLimitMs: 4 * 3600_000 }, T0);
+
+async function deviceWith(...attempts: Attempt[]) {
+  const db = freshDb();
+  await newDevice(db);
+  for (const a of attempts) await storeAttempt(db, a);
+  return db;
+}
+
+describe('practice attempts in a backup', () => {
+  it('are exported and restored into a fresh device as they were, finished or in progress', async () => {
+    const done = finish(choose(mock('done'), 1, T0 + 1000), T0 + 2000, 'submitted');
+    const open = choose(mock('open'), 2, T0 + 5000);
+    const source = await deviceWith(done, open);
+    const file = await exportBackup(source, T0 + DAY);
+    expect(JSON.parse(file.text)).toMatchObject({ formatVersion: 2 });
+
+    const target = freshDb();
+    await newDevice(target);
+    const summary = await importText(target, file.text);
+    expect(summary).toMatchObject({ attemptsAdded: 2, attemptsUpdated: 0 });
+    expect(await target.practiceAttempts.orderBy('id').toArray()).toEqual([done, open]);
+    // A second import changes nothing.
+    expect(await importText(target, file.text)).toMatchObject({ attemptsAdded: 0, attemptsUpdated: 0 });
+  });
+
+  it('merge by id: a finished copy replaces one in progress, a later copy an earlier one, never the other way', async () => {
+    const started = choose(mock('m'), 0, T0 + 1000);
+    const further = choose(started, 1, T0 + 9000);
+    const done = finish(further, T0 + 10_000, 'submitted');
+
+    const behind = await deviceWith(started);
+    expect(await importText(behind, (await exportBackup(await deviceWith(further), T0 + DAY)).text)).toMatchObject({ attemptsUpdated: 1 });
+    expect(await behind.practiceAttempts.get('m')).toEqual(further);
+    expect(await importText(behind, (await exportBackup(await deviceWith(done), T0 + DAY)).text)).toMatchObject({ attemptsUpdated: 1 });
+    expect(await behind.practiceAttempts.get('m')).toEqual(done);
+
+    // The finished copy stays whatever the file says.
+    expect(await importText(behind, (await exportBackup(await deviceWith({ ...further, updatedAt: T0 + 99_000 }), T0 + DAY)).text)).toMatchObject({ attemptsUpdated: 0 });
+    expect(await behind.practiceAttempts.get('m')).toEqual(done);
+  });
+});
