@@ -51,7 +51,10 @@ function Practice({ db, settings }: { db: StudyDb; settings: StudySettings }) {
     setMessage(null);
     try {
       const id = crypto.randomUUID();
+      const planStart = performance.now();
       const plan = await make(id);
+      // For `npm run bench`: making the attempt's questions (the bank is fetched once per page).
+      performance.measure('practice:make-attempt', { start: planStart, end: performance.now() });
       if (plan.questions.length === 0) {
         setMessage('No questions match this choice. Choose "All", or more domains.');
         return;
