@@ -21,9 +21,13 @@ export function useAttempt(db: StudyDb, id: string) {
 
   const save = useCallback(
     (a: Attempt, immediately = false) => {
-      const start = immediately ? undefined : afterNextPaint();
-      writes.current = writes.current
-        .then(() => saveAttemptDurably(db, a, undefined, start))
+      // saveAttemptDurably notes the state in localStorage at once (synchronously), and only then
+      // waits: for the writes before it (so they commit in order) and, unless finishing, for the
+      // next paint. Chaining the call itself behind the earlier writes would leave the newest
+      // steps un-noted while those run, and a reload then would lose them.
+      const before = writes.current.catch(() => undefined);
+      const start = immediately ? before : Promise.all([before, afterNextPaint()]);
+      writes.current = saveAttemptDurably(db, a, undefined, start)
         .then((outcome) => {
           if (outcome === 'already-finished') setMessage('This attempt was finished in another tab; the results there are the ones kept.');
         })

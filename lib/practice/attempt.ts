@@ -85,13 +85,19 @@ export function startAttempt(a: NewAttempt, now: number): Attempt {
   };
 }
 
+/**
+ * Every change moves `updatedAt` forward, by at least 1 ms: two steps in the same millisecond (or a
+ * clock set back) still order, so the newer copy wins in storage, in its write-ahead note and in a merge.
+ */
+const stamp = (a: Attempt, now: number) => Math.max(now, a.updatedAt + 1);
+
 const withResponse = (a: Attempt, i: number, change: Partial<QuestionResponse>): QuestionResponse[] =>
   a.responses.map((r, k) => (k === i ? { ...r, ...change } : r));
 
 /** The time on the current question so far is added to it, and counting starts again from `now`. */
 function counted(a: Attempt, now: number): Attempt {
   const spent = Math.max(0, now - a.shownAt);
-  return { ...a, responses: withResponse(a, a.current, { timeMs: a.responses[a.current]!.timeMs + spent }), shownAt: now, updatedAt: now };
+  return { ...a, responses: withResponse(a, a.current, { timeMs: a.responses[a.current]!.timeMs + spent }), shownAt: now, updatedAt: stamp(a, now) };
 }
 
 /** After a reload: the time the page was closed counts on the exam clock, not on the question. */
@@ -111,12 +117,12 @@ export function isTimeUp(a: Attempt, now: number): boolean {
 export function choose(a: Attempt, choice: number, now: number): Attempt {
   const r = a.responses[a.current]!;
   if (a.status !== 'active' || r.locked || choice < 0 || choice >= a.questions[a.current]!.options.length) return a;
-  return { ...a, responses: withResponse(a, a.current, { choice, answeredAt: now }), updatedAt: now };
+  return { ...a, responses: withResponse(a, a.current, { choice, answeredAt: now }), updatedAt: stamp(a, now) };
 }
 
 export function toggleFlag(a: Attempt, now: number): Attempt {
   if (a.status !== 'active') return a;
-  return { ...a, responses: withResponse(a, a.current, { flagged: !a.responses[a.current]!.flagged }), updatedAt: now };
+  return { ...a, responses: withResponse(a, a.current, { flagged: !a.responses[a.current]!.flagged }), updatedAt: stamp(a, now) };
 }
 
 /** Whether moving to question `i` is allowed now. */
@@ -180,6 +186,10 @@ export function finish(a: Attempt, now: number, reason: EndReason): Attempt {
     status: 'finished',
     finishedAt: now,
     endReason: reason,
+    // `now` can be earlier than the last change: a time-out is dated at the deadline, which may
+    // come before a step taken just after it, or before the stored state (another clock). The
+    // finished copy must still be the newer one, or storage keeps the attempt in progress.
+    updatedAt: stamp(c, now),
   };
 }
 

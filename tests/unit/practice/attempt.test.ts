@@ -49,6 +49,15 @@ describe('an attempt', () => {
     expect(isTimeUp(a, T0 + 240 * 60_000)).toBe(true);
   });
 
+  it('a time-out dated at the deadline is still the newest copy, so storage keeps it over the last step', () => {
+    const a = mock();
+    // A step taken just after the deadline, before the clock's check ran.
+    const late = choose(a, 1, a.deadline! + 15);
+    const done = finish(late, a.deadline!, 'time');
+    expect(done).toMatchObject({ status: 'finished', finishedAt: a.deadline, endReason: 'time' });
+    expect(done.updatedAt).toBeGreaterThanOrEqual(late.updatedAt);
+  });
+
   it('locks a quiz answer with feedback after each question, then moves on', () => {
     const plan = planQuiz(bank, { certification: 'cissp', scope: ['cissp-2024/3'], length: 10, source: 'all', feedback: 'each', title: 'q' }, { history: new Map(), cards: new Map() }, { id: 'q', seed: 'q' });
     let a = startAttempt(plan, T0);
@@ -100,5 +109,15 @@ describe('an attempt', () => {
     expect(back.current).toBe(7);
     expect(back.responses[0]!.choice).toBe(3);
     expect(remainingMs(back, T0 + 30 * 60_000)).toBe(210 * 60_000);
+  });
+
+  it('moves updatedAt forward on every change, even twice in one millisecond or with the clock set back', () => {
+    const a = mock();
+    const b = choose(a, 1, T0);
+    const c = toggleFlag(b, T0);
+    const d = choose(c, 2, T0 - 60_000);
+    expect(b.updatedAt).toBeGreaterThan(a.updatedAt);
+    expect(c.updatedAt).toBeGreaterThan(b.updatedAt);
+    expect(d.updatedAt).toBeGreaterThan(c.updatedAt);
   });
 });
