@@ -6,6 +6,7 @@ import { CHROMIUM_ARGS, findChromium } from './support/chromium';
 import { BackupPage } from './pages/backup-page';
 import { HomePage } from './pages/home-page';
 import { StudyPage } from './pages/study-page';
+import { PracticePage } from './pages/practice-page';
 import { countReviewLog } from './support/count-review-log';
 import { countRows } from './support/idb';
 
@@ -109,4 +110,57 @@ test('the review log exports as CSV a spreadsheet opens, and in the FSRS optimiz
   const lines = optimizer.trimEnd().split('\r\n');
   expect(lines[0]).toBe('card_id,review_time,review_rating,review_state,review_duration');
   expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['0', '0']);
+});
+
+test('a backup taken after a quiz and a mock restores both into a fresh profile', async ({ page, playwright, baseURL }) => {
+  const practice = new PracticePage(page);
+  // A finished CISSP Domain 3 quiz of 10, answered with keys (feedback at the end).
+  await practice.startQuiz({ cert: 'CISSP', domains: [3], feedback: 'end' });
+  for (let n = 1; n <= 10; n += 1) {
+    await practice.chooseWithKey(n % 4);
+    await page.keyboard.press('Enter');
+    if (n < 10) await practice.waitForQuestion(n + 1);
+  }
+  await expect(practice.results()).toBeVisible();
+  const quizScore = await page.getByTestId('score').textContent();
+  // A CISM mock left in progress after two answers and a flag.
+  await practice.startMock('CISM mock exam');
+  await practice.answerAndNext(1);
+  await page.keyboard.press('f');
+  await practice.answerAndNext(2);
+  await practice.settled();
+  const mockId = practice.attemptId();
+  expect(await countRows(page, 'practiceAttempts')).toBe(2);
+
+  const backup = new BackupPage(page, baseURL!);
+  await backup.open();
+  const file = await backup.export('Export progress', dir);
+  const attempts = (JSON.parse(readFileSync(file, 'utf8')) as { content: { practiceAttempts: { id: string; status: string }[] } }).content.practiceAttempts;
+  expect(attempts.map((a) => a.status).sort()).toEqual(['active', 'finished']);
+
+  const profile = mkdtempSync(join(dir, 'practice-profile-'));
+  const fresh = await playwright.chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL });
+  try {
+    const other = fresh.pages()[0] ?? (await fresh.newPage());
+    const restore = new BackupPage(other, baseURL!);
+    await restore.open();
+    await restore.choose(file);
+    await expect(restore.preview()).toContainText('Adds 2 practice attempts (quizzes and mock exams).');
+    await restore.confirm();
+    // The quiz is in the history with its score; the mock resumes where it was.
+    await other.goto(new URL('/stats/', baseURL).href);
+    const history = other.getByTestId('practice-history');
+    await expect(history).toContainText('CISSP 2024 · Domain 3');
+    await history.getByRole('link', { name: /Domain 3/ }).click();
+    await expect(other.getByTestId('score')).toHaveText(quizScore!);
+    await other.goto(new URL(`/practice/attempt/?id=${mockId}`, baseURL).href);
+    const again = new PracticePage(other);
+    await again.waitForQuestion(3);
+    await again.page.getByRole('button', { name: 'Previous' }).click();
+    await again.waitForQuestion(2);
+    await expect(other.getByRole('button', { name: '⚑ Flagged' })).toBeVisible();
+    await expect(again.option(2)).toHaveAttribute('aria-pressed', 'true');
+  } finally {
+    await fresh.close();
+  }
 });
