@@ -19,7 +19,8 @@ const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4', '12 3 3 3'];
 export function PracticeHistory({ attempts, domains }: { attempts: Attempt[]; domains: GeneratedDomain[] }) {
   const scored = useMemo(() => attempts.map((a) => ({ a, s: scoreAttempt(a) })), [attempts]);
   return (
-    <section aria-labelledby="practice-history-heading" id="practice-history" className="card-surface p-5" data-testid="practice-history">
+    // With no practice yet it is only an invitation: left out of the printed one-page summary.
+    <section aria-labelledby="practice-history-heading" id="practice-history" className={`card-surface p-5 ${scored.length ? 'stats-practice' : 'no-print'}`} data-testid="practice-history">
       <h2 id="practice-history-heading" className="text-lg font-semibold">Practice history</h2>
       {scored.length === 0 ? (
         <p className="mt-2">

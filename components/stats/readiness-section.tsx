@@ -113,9 +113,9 @@ function SubdomainList({ domain, name, columns }: { domain: DomainReadiness; nam
 }
 
 /** Practice accuracy beside FSRS recall: the share right on practice questions of the domain. */
-function PracticeCell({ tally }: { tally: { right: number; total: number } | undefined }) {
+function PracticeCell({ tally, print }: { tally: { right: number; total: number } | undefined; print: boolean }) {
   return (
-    <td className="px-2 py-2 text-right tabular-nums" data-testid="practice-right">
+    <td className={`px-2 py-2 text-right tabular-nums ${print ? '' : 'no-print'}`} data-testid="practice-right">
       {tally ? (
         <>
           {Math.round((tally.right / tally.total) * 100)}% <span className="muted text-xs">of {tally.total}</span>
@@ -152,6 +152,8 @@ export function ReadinessCard({
   const heading = `${progress.certification}-readiness-heading`;
   const change = outlineChangeFor(progress.certification, examDate);
   const columns = hasExam ? 7 : 6;
+  // The printed one-page summary has no room for an empty column.
+  const practised = readiness.domains.some((d) => practice.has(d.key));
   return (
     <section aria-labelledby={heading} className="card-surface stats-readiness p-5" data-testid={`readiness-${progress.certification}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -194,7 +196,7 @@ export function ReadinessCard({
               <th scope="col" className="px-2 py-1 text-right">Seen</th>
               <th scope="col" className="px-2 py-1">Recall today</th>
               {hasExam && <th scope="col" className="px-2 py-1">On exam day</th>}
-              <th scope="col" className="px-2 py-1 text-right">Practice right</th>
+              <th scope="col" className={`px-2 py-1 text-right ${practised ? '' : 'no-print'}`}>Practice right</th>
               <th scope="col" className="no-print py-1 pl-2"><span className="sr-only">Action</span></th>
             </tr>
           </thead>
@@ -213,7 +215,7 @@ export function ReadinessCard({
                 {hasExam && (
                   <td className="px-2 py-2" data-testid="recall-exam"><Meter value={d.recallOnExam ?? 0} label={`Recall on exam day ${percent(d.recallOnExam)}`} /></td>
                 )}
-                <PracticeCell tally={practice.get(d.key)} />
+                <PracticeCell tally={practice.get(d.key)} print={practised} />
                 <td className="no-print py-2 pl-2 text-right">
                   <Link
                     href={`/study/?tag=${encodeURIComponent(d.tag)}`}
