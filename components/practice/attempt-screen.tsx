@@ -170,7 +170,7 @@ function Runner({ attempt, step }: { attempt: Attempt; step: Step }) {
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-lg font-semibold">{attempt.title}</h1>
+        <h1 className="text-base font-semibold sm:text-lg">{attempt.title}</h1>
         <div className="flex items-center gap-3">
           {attempt.deadline !== null && <Timer deadline={attempt.deadline} />}
           {attempt.mode === 'mock' && (

@@ -42,9 +42,12 @@ export const QuestionView = forwardRef<
                 data-testid={`option-${i}`}
                 className={`btn justify-start text-left ${choice === i ? 'border-2 border-indigo-700 bg-indigo-50 dark:border-indigo-300 dark:bg-indigo-950' : ''}`}
               >
-                <span className="w-6 shrink-0 font-semibold">{OPTION_LETTERS[i]}</span>
-                <span className="flex-1">{o.text}</span>
-                {choice === i && <span className="text-sm font-semibold">✓ Chosen</span>}
+                <span className="w-6 shrink-0 self-start font-semibold">{OPTION_LETTERS[i]}</span>
+                <span className="flex-1">
+                  {o.text}
+                  {/* Below the text, not beside it: a phone has no width to spare. */}
+                  {choice === i && <span className="mt-1 block text-sm font-semibold">✓ Chosen</span>}
+                </span>
               </button>
             ))}
           </div>
@@ -67,10 +70,10 @@ export function Feedback({ question, choice }: { question: Question; choice: num
             key={i}
             className={`rounded-lg border p-3 ${right ? 'border-2 border-green-700 dark:border-green-400' : mine ? 'border-2 border-red-600 dark:border-red-400' : 'border-slate-300 dark:border-slate-600'}`}
           >
+            {verdict && <p className="mb-1 text-sm font-semibold">{verdict}</p>}
             <p className="flex gap-2">
               <span className="w-6 shrink-0 font-semibold">{OPTION_LETTERS[i]}</span>
               <span className="flex-1">{o.text}</span>
-              {verdict && <span className="text-sm font-semibold">{verdict}</span>}
             </p>
             <Markdown text={o.why} className="muted mt-1 text-sm leading-relaxed" />
           </li>
