@@ -35,8 +35,33 @@ export interface MemoryState {
  */
 export type QueueName = 'new' | 'learn' | 'review' | 'off';
 
-/** A card as stored: its text from the deck (see GeneratedCard) plus the learner's progress. */
+/**
+ * Where a card's content comes from. Built-in cards belong to the generated decks (only the deck
+ * sync changes their text); the learner's own and imported cards are theirs to edit and delete.
+ */
+export type CardOrigin = 'builtin' | 'own' | 'anki' | 'csv';
+
+/** Flags, numbered as Anki numbers them; the browser shows each with its name, never colour alone. */
+export const FLAG_NAMES = ['', 'Red', 'Orange', 'Green', 'Blue', 'Pink', 'Turquoise', 'Purple'] as const;
+
+/**
+ * A card as stored: its text from the deck (see GeneratedCard) plus the learner's progress.
+ * The fields added in schema version 7 (origin … buriedUntil) are optional so that no upgrade has
+ * to rewrite every card: absent means a built-in card at content revision 0, unflagged, not buried
+ * (see originOf and friends below).
+ */
 export interface StudyCard extends MemoryState, GeneratedCard {
+  origin?: CardOrigin;
+  /** The card in the program it came from: Anki "noteId:ord", CSV "file:line". */
+  originRef?: string;
+  /** Bumped by every edit of the text; the earlier text is kept in the card's history (cardRevisions). */
+  contentRev?: number;
+  /** When the text last changed (epoch ms): of two copies of a card, the later text wins. */
+  contentAt?: number;
+  /** 0 (none) to 7: FLAG_NAMES. */
+  flag?: number;
+  /** Hidden until this time (the start of the next study day), or absent. */
+  buriedUntil?: number | null;
   suspended: boolean;
   /** A card whose fact left the deck sources: kept with its history, never shown. */
   retired: boolean;
@@ -55,6 +80,33 @@ export interface Deck {
   builtin: boolean;
   /** A built-in deck that left the sources: hidden, its cards and history kept. */
   retired?: boolean;
+  /** Where an imported deck sat in its tree: Anki's "CISSP::Domain 1" is ["CISSP", "Domain 1"]. */
+  path?: string[];
+  /** When the learner created or last renamed it (epoch ms); absent for built-in decks. */
+  changedAt?: number;
+}
+
+/** The text a card had before an edit: a card's content history. */
+export interface CardRevision {
+  /** `${cardId}:${contentRev}`. */
+  id: string;
+  cardId: string;
+  contentRev: number;
+  deckId: string;
+  front: string;
+  back: string;
+  choices?: string[];
+  answerIndex?: number;
+  tags: string[];
+  /** When this text was replaced. */
+  replacedAt: number;
+}
+
+/** An image from an imported package, shown where a card says ![alt](media:name). */
+export interface MediaFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
 }
 
 /** One answer. The `before` snapshot makes undo exact and survives a reload. */
@@ -110,8 +162,12 @@ export const DEFAULT_SETTINGS: StudySettings = {
   pacingBufferDays: 14,
 };
 
-export function queueOf(card: Pick<StudyCard, 'state' | 'suspended' | 'retired'>): QueueName {
-  if (card.suspended || card.retired) return 'off';
+export const originOf = (card: Pick<StudyCard, 'origin'>): CardOrigin => card.origin ?? 'builtin';
+/** Cards the learner may delete and edit: their own and imported ones, never the built-in decks'. */
+export const isLearnersCard = (card: Pick<StudyCard, 'origin'>) => originOf(card) !== 'builtin';
+
+export function queueOf(card: Pick<StudyCard, 'state' | 'suspended' | 'retired' | 'buriedUntil'>): QueueName {
+  if (card.suspended || card.retired || (card.buriedUntil ?? null) !== null) return 'off';
   if (card.state === CardState.New) return 'new';
   if (card.state === CardState.Review) return 'review';
   return 'learn';

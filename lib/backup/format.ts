@@ -151,6 +151,8 @@ export function rowToReview(row: readonly unknown[]): ReviewEntry {
 export const BACKUP_CARD_KEYS = [
   'id', 'deckId', 'front', 'back', 'choices', 'answerIndex', 'template', 'factKey', 'tags', 'order', 'suspended', 'retired', 'rev',
   'state', 'due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'lastReview',
+  // Since format 2 (each optional: absent means a built-in card, text revision 0, no flag, not buried).
+  'origin', 'originRef', 'contentRev', 'contentAt', 'flag', 'buriedUntil',
 ] as const satisfies readonly (keyof BackupCard)[];
 const CARD_KEYS_COMPLETE: Complete<Exclude<keyof BackupCard, (typeof BACKUP_CARD_KEYS)[number]>> = true;
 void CARD_KEYS_COMPLETE;

@@ -12,12 +12,15 @@
  *   give the same result in either order;
  * - a card is suspended if either side suspended it;
  * - a card nobody has studied keeps the earliest time a device first saw it;
+ * - the learner's own and imported cards: the later text (contentAt) wins and the other is kept
+ *   in the card's history; a flag set on either side stays;
  * - practice attempts are identified by id: a finished copy beats one in progress, then the
  *   later one wins (keptCopy in lib/practice/attempt.ts).
  */
-import { CardState, type Deck, type MemoryState, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
+import { type CardRevision, CardState, type Deck, isLearnersCard, type MemoryState, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
 import type { StoredReview } from '../review-pack';
 import { type Attempt, keptCopy } from '../practice/attempt';
+import { contentOf, revisionOf } from '../card-content';
 import { createScheduler } from '../scheduler';
 import type { BackupCard } from './format';
 import { type BackupProblem, describe, problem, type ValidBackup } from './parse';
@@ -56,6 +59,8 @@ export interface ImportPlan {
   settings: { settings: StudySettings; savedAt: number } | null;
   /** Practice attempts to store: new ones, and newer copies of stored ones. */
   attempts: Attempt[];
+  /** The text a learner's card had before the file's later text replaced it. */
+  revisions: CardRevision[];
 }
 
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problem: BackupProblem };
@@ -182,7 +187,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
   const finalSettings = settings?.settings ?? local.settings;
   const scheduler = createScheduler(finalSettings);
 
-  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [] };
+  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [], revisions: [] };
   const s = plan.summary;
   s.settingsChanged = settings ? settingChanges(local.settings, settings.settings) : [];
   plan.decks = backup.decks.filter((d) => !local.decks.has(d.id));
@@ -212,6 +217,13 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     // wins, so a restore into a new device (which has just added the built-in cards) is exact.
     const unstudied = stored && inFile && !storedReviews.length && !fileReviews.length && stored.state === CardState.New && inFile.state === CardState.New;
     let next: StudyCard = withQueueFields({ ...base, queue: 'new', rank: 0, suspended, ...(unstudied && inFile.due < stored.due ? { due: inFile.due } : {}) });
+    // The learner's own and imported cards: the later text wins, the other stays in the card's history.
+    if (stored && inFile && isLearnersCard(stored) && (inFile.contentAt ?? 0) > (stored.contentAt ?? 0)) {
+      plan.revisions.push(revisionOf(stored, inFile.contentAt!));
+      next = withQueueFields({ ...next, ...contentOf(inFile), contentRev: Math.max(stored.contentRev ?? 0, inFile.contentRev ?? 0) + 1, contentAt: inFile.contentAt });
+      s.cardsTextUpdated += 1;
+    }
+    if (stored && inFile && !stored.flag && inFile.flag) next = { ...next, flag: inFile.flag };
     if (added.length) {
       s.reviewsAdded += added.length;
       s.cardsWithNewReviews += 1;
@@ -242,7 +254,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     if (!stored) {
       plan.cards.push(next);
       s.cardsAdded += 1;
-    } else if (!sameMemory(stored, next) || stored.suspended !== next.suspended) {
+    } else if (!sameMemory(stored, next) || stored.suspended !== next.suspended || stored.contentAt !== next.contentAt || stored.flag !== next.flag) {
       plan.cards.push({ ...next, rev: Math.max(stored.rev + 1, inFile?.rev ?? 0) });
       if (!sameMemory(stored, next) && !unstudied) s.cardsRescheduled += 1;
     }
@@ -276,6 +288,7 @@ function emptySummary(backup: ValidBackup): ImportSummary {
     settingsChanged: [],
     attemptsAdded: 0,
     attemptsUpdated: 0,
+    cardsTextUpdated: 0,
     exportedAt: backup.exportedAt,
     appVersion: backup.appVersion,
   };

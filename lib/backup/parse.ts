@@ -187,6 +187,8 @@ const deckFields: Record<keyof Deck, z.ZodType> = {
   certification: z.enum(['cism', 'cissp']).optional(),
   builtin: z.boolean(),
   retired: z.boolean().optional(),
+  path: z.array(z.string().min(1).max(500)).min(1).max(20).optional(),
+  changedAt: time.optional(),
 };
 
 const cardFields: Record<keyof BackupCard, z.ZodType> = {
@@ -213,6 +215,12 @@ const cardFields: Record<keyof BackupCard, z.ZodType> = {
   lapses: count,
   state: cardState,
   lastReview: time.nullable(),
+  origin: z.enum(['builtin', 'own', 'anki', 'csv']).optional(),
+  originRef: z.string().max(500).optional(),
+  contentRev: z.int().min(0).max(1e9).optional(),
+  contentAt: time.optional(),
+  flag: z.int().min(0).max(7).optional(),
+  buriedUntil: time.nullable().optional(),
 };
 
 /** A studied card's memory as FSRS leaves it: some stability, a difficulty of 1 to 10. */

@@ -173,7 +173,7 @@ async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds }: Fil
   };
 }
 
-const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts];
+const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts, db.cardRevisions];
 
 /**
  * Checks a backup file completely and works out what importing it would do, without writing.
@@ -268,6 +268,7 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
   }
 
   if (plan.attempts.length) await db.practiceAttempts.bulkPut(plan.attempts);
+  if (plan.revisions.length) await db.cardRevisions.bulkPut(plan.revisions);
   if (plan.settings) await db.settings.put({ ...plan.settings.settings, id: 'settings', savedAt: plan.settings.savedAt });
   await updateDayTotals(db, plan);
   step(1);

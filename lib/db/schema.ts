@@ -6,7 +6,7 @@
  */
 import type { EntityTable } from 'dexie';
 import type Dexie from 'dexie';
-import type { Deck, ReviewEntry, StudyCard, StudySettings } from '../model';
+import type { CardRevision, Deck, MediaFile, ReviewEntry, StudyCard, StudySettings } from '../model';
 import type { PackedDay } from '../review-pack';
 import type { DigestPack } from '../stats/card-digest';
 import type { DayTotals } from '../stats/day-totals';
@@ -25,7 +25,7 @@ export interface MetaRow {
 
 export const DB_NAME = 'cism-cissp-study';
 /** The newest version in lib/db/migrations/ (a test keeps the two equal). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export type StudyDb = Dexie & {
   decks: EntityTable<Deck, 'id'>;
@@ -37,4 +37,6 @@ export type StudyDb = Dexie & {
   packedReviews: EntityTable<PackedDay, 'day'>;
   cardDigest: EntityTable<DigestPack, 'bucket'>;
   practiceAttempts: EntityTable<Attempt, 'id'>;
+  cardRevisions: EntityTable<CardRevision, 'id'>;
+  media: EntityTable<MediaFile, 'name'>;
 };

@@ -4,7 +4,7 @@
  * (hidden, history kept). Learning progress is never touched.
  */
 import type { GeneratedCard, GeneratedDecks } from '../decks/types';
-import { type StudyCard, withQueueFields } from '../model';
+import { originOf, type StudyCard, withQueueFields } from '../model';
 import { newMemoryState } from '../scheduler';
 import { cardsOfDeck, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
@@ -88,7 +88,8 @@ function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: 
 
       const builtinDeckIds = [...new Set([...deckIds, ...oldDecks.map((d) => d.id)])];
       const existing = new Map<string, StudyCard>();
-      for (const deckId of builtinDeckIds) for (const c of await cardsOfDeck(db, deckId).toArray()) existing.set(c.id, c);
+      // Built-in cards only: the learner's own cards are never updated or retired by a deck sync.
+      for (const deckId of builtinDeckIds) for (const c of await cardsOfDeck(db, deckId).toArray()) if (originOf(c) === 'builtin') existing.set(c.id, c);
 
       let added = 0;
       let updated = 0;

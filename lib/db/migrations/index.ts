@@ -9,6 +9,7 @@ import { v3 } from './v3-packed-reviews';
 import { v4 } from './v4-card-digest';
 import { v5 } from './v5-lean-card-indexes';
 import { v6 } from './v6-practice-attempts';
+import { v7 } from './v7-own-cards';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
 export type { Migration };

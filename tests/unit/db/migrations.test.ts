@@ -17,6 +17,7 @@ const FIXTURES = path.resolve(__dirname, '../../fixtures/db');
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
 
 function revive(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && '$uint8' in value) return Uint8Array.from((value as { $uint8: number[] }).$uint8);
   if (value && typeof value === 'object' && '$float64' in value)
     return Float64Array.from((value as { $float64: (number | 'NaN')[] }).$float64, (x) => (x === 'NaN' ? NaN : x));
   return value;
@@ -72,6 +73,9 @@ describe('schema migrations', () => {
     expect(digestEntries(await db.cardDigest.toArray())).toEqual(digestEntries(latest.tables.cardDigest as unknown as DigestPack[]));
     // Practice attempts (version 6 on) come through as stored; older devices have none.
     expect(byKey(await db.practiceAttempts.toArray(), 'id')).toEqual(byKey(f.tables.practiceAttempts ?? [], 'id'));
+    // Card revisions and media (version 7 on) likewise.
+    expect(byKey(await db.cardRevisions.toArray(), 'id')).toEqual(byKey(f.tables.cardRevisions ?? [], 'id'));
+    expect(byKey(await db.media.toArray(), 'name')).toEqual(byKey(f.tables.media ?? [], 'name'));
     db.close();
   });
 

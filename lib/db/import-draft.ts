@@ -1,0 +1,93 @@
+/**
+ * Stores an import draft (lib/import/draft.ts, from a CSV file or an Anki package) in one
+ * transaction: its decks, its cards with their replayed answers (packed per day, as a backup
+ * import stores them), the day totals, and its images. A refused or failed write leaves the
+ * database exactly as it was.
+ */
+import { cardKey } from '../import/card-key';
+import { cardIdOf, importRows } from '../import/cards-of-draft';
+import type { ImportDraft } from '../import/draft';
+import type { ReviewEntry } from '../model';
+import { packDay, unpackDay } from '../review-pack';
+import { createScheduler } from '../scheduler';
+import { countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
+import { withStorageErrors } from './errors';
+import type { StudyDb } from './schema';
+import { loadSettings } from './settings';
+
+export interface ImportReport {
+  decksAdded: number;
+  cardsAdded: number;
+  answersAdded: number;
+  /** Cards of the file already here from an earlier import: left as they are. */
+  alreadyHere: number;
+  mediaAdded: number;
+}
+
+const ORDER_KEY = 'next-imported-card-order';
+/** Imported and own cards are introduced after every built-in card. */
+const FIRST_ORDER = 10_000_000;
+
+/** cardKey(front, back) of every stored card, for a CSV import's duplicate check. */
+export async function loadCardKeys(db: StudyDb): Promise<Set<string>> {
+  const keys = new Set<string>();
+  await withStorageErrors(() => db.cards.each((c) => void keys.add(cardKey(c.front, c.back))));
+  return keys;
+}
+
+/** The next free `order` for a new card of the learner's. Call inside a transaction. */
+export async function nextOrder(db: StudyDb): Promise<number> {
+  const stored = await db.meta.get(ORDER_KEY);
+  return stored ? Number(stored.value) : FIRST_ORDER;
+}
+
+/** Marks `count` orders from `from` as taken. Call in the transaction that read nextOrder. */
+export async function takeOrders(db: StudyDb, from: number, count: number): Promise<void> {
+  if (count > 0) await db.meta.put({ key: ORDER_KEY, value: String(from + count) });
+}
+
+export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promise<ImportReport> {
+  return withStorageErrors(() =>
+    db.transaction('rw', [db.decks, db.cards, db.packedReviews, db.dayTotals, db.media, db.meta, db.settings, db.cardDigest], async () => {
+      const settings = await loadSettings(db);
+      const draftIds = draft.cards.map(cardIdOf);
+      const stored = {
+        decks: await db.decks.toArray(),
+        // Only the draft's own ids: reading every stored key would cost a read per card.
+        cardIds: new Set((await db.cards.bulkGet(draftIds)).filter((c) => c !== undefined).map((c) => c.id)),
+        nextOrder: await nextOrder(db),
+      };
+      const rows = importRows(draft, stored, createScheduler(settings), { now, dayStartHour: settings.dayStartHour });
+      await takeOrders(db, stored.nextOrder, rows.cards.length);
+      if (rows.decks.length) await db.decks.bulkAdd(rows.decks);
+      for (let i = 0; i < rows.cards.length; i += 5000) await db.cards.bulkAdd(rows.cards.slice(i, i + 5000));
+      await storeAnswers(db, rows.reviews);
+      const newMedia = draft.media.filter((m) => rows.cards.some((c) => c.front.includes(`media:${m.name}`) || c.back.includes(`media:${m.name}`)));
+      const existing = new Set((await db.media.bulkGet(newMedia.map((m) => m.name))).filter((m) => m !== undefined).map((m) => m.name));
+      const media = newMedia.filter((m) => !existing.has(m.name));
+      if (media.length) await db.media.bulkPut(media.map((m) => ({ name: m.name, mime: m.mime, bytes: m.bytes })));
+      return { decksAdded: rows.decks.length, cardsAdded: rows.cards.length, answersAdded: rows.reviews.length, alreadyHere: rows.alreadyHere, mediaAdded: media.length };
+    }),
+  );
+}
+
+/** Imported answers go into the per-day packs (a year of answers is hundreds of thousands of rows). */
+async function storeAnswers(db: StudyDb, reviews: readonly ReviewEntry[]): Promise<void> {
+  if (!reviews.length) return;
+  const byDay = new Map<string, ReviewEntry[]>();
+  for (const r of reviews) {
+    const list = byDay.get(r.day);
+    if (list) list.push(r);
+    else byDay.set(r.day, [r]);
+  }
+  const days = [...byDay.keys()].sort();
+  const [packs, totals] = await Promise.all([db.packedReviews.bulkGet(days), db.dayTotals.bulkGet(days)]);
+  await db.packedReviews.bulkPut(days.map((day, i) => packDay(day, [...(packs[i] ? unpackDay(packs[i]) : []), ...byDay.get(day)!])));
+  await db.dayTotals.bulkPut(
+    days.map((day, i) => {
+      const t: DayTotals = { ...(totals[i] ?? emptyDayTotals(day)) };
+      for (const r of byDay.get(day)!) countReviewInto(t, r, 1);
+      return t;
+    }),
+  );
+}

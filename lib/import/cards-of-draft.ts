@@ -1,0 +1,101 @@
+/**
+ * An import draft as stored rows: decks, cards, their answers replayed through FSRS, media. Pure:
+ * lib/db/import-draft.ts reads what is already stored, calls this, and writes the result in one
+ * transaction. An imported card keeps its place in the other program (origin) and gets a stable
+ * id from it, so importing the same Anki package twice adds nothing the second time.
+ */
+import { applyAnswer } from '../answer';
+import { fnv1a64 } from '../decks/ids';
+import { type Deck, memoryOf, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
+import { answerMemory, newMemoryState, type Scheduler } from '../scheduler';
+import { studyDayEnd } from '../study-day';
+import type { DraftCard, ImportDraft } from './draft';
+
+export interface StoredSide {
+  /** Stored decks, to reuse one of the same name rather than add a second. */
+  decks: readonly Deck[];
+  /** Ids of the stored cards. */
+  cardIds: ReadonlySet<string>;
+  /** The first `order` free for new cards (after every stored card). */
+  nextOrder: number;
+}
+
+export interface ImportRows {
+  decks: Deck[];
+  cards: StudyCard[];
+  reviews: ReviewEntry[];
+  /** Cards of the draft already stored (same origin): left as they are. */
+  alreadyHere: number;
+}
+
+const deckName = (path: readonly string[]) => path.join(' › ');
+
+export function cardIdOf(card: DraftCard): string {
+  const o = card.origin;
+  return o.kind === 'anki' ? `anki-${o.noteId}-${o.ord}` : `csv-${fnv1a64(`${o.fileName}\u001f${o.line}\u001f${card.front}\u001f${card.back}`)}`;
+}
+
+export function importRows(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: { now: number; dayStartHour: number }): ImportRows {
+  const { now, dayStartHour } = opts;
+  const decks: Deck[] = [];
+  const deckIds = new Map<string, string>();
+  const byName = new Map([...stored.decks].filter((d) => !d.builtin).map((d) => [d.name, d.id]));
+  for (const d of draft.decks) {
+    const name = deckName(d.path);
+    let id = byName.get(name);
+    if (!id) {
+      id = `${draft.kind}-deck-${fnv1a64(name)}`;
+      byName.set(name, id);
+      decks.push({ id, name, description: `Imported from ${draft.fileName}`, builtin: false, path: d.path, changedAt: now });
+    }
+    deckIds.set(d.key, id);
+  }
+  const cards: StudyCard[] = [];
+  const reviews: ReviewEntry[] = [];
+  let alreadyHere = 0;
+  let order = stored.nextOrder;
+  const seen = new Set<string>();
+  for (const c of draft.cards) {
+    const id = cardIdOf(c);
+    if (stored.cardIds.has(id) || seen.has(id)) {
+      alreadyHere += 1;
+      continue;
+    }
+    seen.add(id);
+    const deckId = deckIds.get(c.deckKey);
+    if (!deckId) throw new Error(`The import names deck ${c.deckKey}, which it does not list`);
+    const firstSeen = c.answers[0]?.at ?? now;
+    let card: StudyCard = withQueueFields({
+      id,
+      deckId,
+      template: draft.kind,
+      factKey: c.origin.kind === 'anki' ? `${c.origin.noteId}:${c.origin.ord}` : `${c.origin.fileName}:${c.origin.line}`,
+      front: c.front,
+      back: c.back,
+      tags: c.tags,
+      order: order++,
+      ...newMemoryState(Math.min(firstSeen, now)),
+      origin: draft.kind,
+      originRef: c.origin.kind === 'anki' ? `${c.origin.noteId}:${c.origin.ord}` : `${c.origin.fileName}:${c.origin.line}`,
+      contentRev: 0,
+      contentAt: now,
+      flag: c.flag,
+      suspended: c.suspended,
+      retired: false,
+      queue: 'new',
+      rank: 0,
+      rev: 0,
+    });
+    // The other program's history, replayed through FSRS in order: the card arrives with the
+    // memory its answers give, and each answer is in the log as if given here.
+    c.answers.forEach((a, i) => {
+      const outcome = answerMemory(scheduler, id, memoryOf(card), a.grade, a.at);
+      const step = applyAnswer(card, outcome, { reviewId: `${id}-r${i}-${a.at}`, grade: a.grade, now: a.at, durationMs: a.durationMs, dayStartHour });
+      card = step.card;
+      reviews.push(step.review);
+    });
+    if (c.buried) card = withQueueFields({ ...card, buriedUntil: studyDayEnd(now, dayStartHour) });
+    cards.push({ ...card, rev: 0 });
+  }
+  return { decks, cards, reviews, alreadyHere };
+}
