@@ -33,6 +33,17 @@ export interface GivenAnswer {
   now: number;
   durationMs: number;
   dayStartHour: number;
+  /** The leech threshold when the learner answers live (absent in replays of past answers). */
+  leechLapses?: number;
+}
+
+/**
+ * Whether a lapse makes the card a leech: at the threshold, then again every half threshold
+ * (as Anki does), so a leech the learner reworded and unsuspended is caught again if it still fails.
+ */
+export function isLeechLapse(lapses: number, threshold: number): boolean {
+  if (threshold <= 0 || lapses < threshold) return false;
+  return (lapses - threshold) % Math.max(1, Math.floor(threshold / 2)) === 0;
 }
 
 /**
@@ -54,7 +65,11 @@ export function applyAnswer(card: StudyCard, outcome: AnswerOutcome, a: GivenAns
     before,
     outcome,
   );
-  return { card: withQueueFields({ ...card, ...outcome.after, rev: card.rev + 1 }), review };
+  let after: StudyCard = { ...card, ...outcome.after, rev: card.rev + 1 };
+  // A live lapse at the leech threshold: tagged and suspended, so it stops costing time every day.
+  if (a.leechLapses !== undefined && outcome.after.lapses > before.lapses && isLeechLapse(outcome.after.lapses, a.leechLapses))
+    after = { ...after, suspended: true, tags: after.tags.includes('leech') ? after.tags : [...after.tags, 'leech'] };
+  return { card: withQueueFields(after), review };
 }
 
 /**

@@ -147,6 +147,8 @@ export interface StudySettings {
   examDates: { cism: string | null; cissp: string | null };
   /** Days before the exam by which every card should have been seen, left for review. */
   pacingBufferDays: number;
+  /** After this many lapses a card is a leech: tagged "leech" and suspended (0: never). */
+  leechLapses: number;
 }
 
 export const DEFAULT_SETTINGS: StudySettings = {
@@ -160,6 +162,7 @@ export const DEFAULT_SETTINGS: StudySettings = {
   dayStartHour: 4,
   examDates: { cism: null, cissp: null },
   pacingBufferDays: 14,
+  leechLapses: 8,
 };
 
 export const originOf = (card: Pick<StudyCard, 'origin'>): CardOrigin => card.origin ?? 'builtin';

@@ -6,7 +6,7 @@ import type { StepText, StudySettings } from './model';
 import { MAX_STEPS, NUMBER_RULES, type NumberRule, STEP_PATTERN } from './settings-rules';
 
 export type SettingsFormValues = Record<
-  'desiredRetention' | 'maximumIntervalDays' | 'newCardsPerDay' | 'reviewsPerDay' | 'learningSteps' | 'relearningSteps' | 'dayStartHour',
+  'desiredRetention' | 'maximumIntervalDays' | 'newCardsPerDay' | 'reviewsPerDay' | 'learningSteps' | 'relearningSteps' | 'dayStartHour' | 'leechLapses',
   string
 > & { fuzz: boolean };
 
@@ -23,6 +23,7 @@ export function settingsToForm(s: StudySettings): SettingsFormValues {
     learningSteps: s.learningSteps.join(' '),
     relearningSteps: s.relearningSteps.join(' '),
     dayStartHour: String(s.dayStartHour),
+    leechLapses: String(s.leechLapses),
     fuzz: s.fuzz,
   };
 }
@@ -62,6 +63,7 @@ export function parseSettingsForm(values: SettingsFormValues, current: StudySett
   const newCardsPerDay = take<number>('newCardsPerDay', number(values.newCardsPerDay, NUMBER_RULES.newCardsPerDay));
   const reviewsPerDay = take<number>('reviewsPerDay', number(values.reviewsPerDay, NUMBER_RULES.reviewsPerDay));
   const dayStartHour = take<number>('dayStartHour', number(values.dayStartHour, NUMBER_RULES.dayStartHour));
+  const leechLapses = take<number>('leechLapses', number(values.leechLapses, NUMBER_RULES.leechLapses));
   const learningSteps = take<StepText[]>('learningSteps', steps(values.learningSteps, 'Learning steps'));
   const relearningSteps = take<StepText[]>('relearningSteps', steps(values.relearningSteps, 'Relearning steps'));
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -74,6 +76,7 @@ export function parseSettingsForm(values: SettingsFormValues, current: StudySett
       newCardsPerDay: newCardsPerDay!,
       reviewsPerDay: reviewsPerDay!,
       dayStartHour: dayStartHour!,
+      leechLapses: leechLapses!,
       learningSteps: learningSteps!,
       relearningSteps: relearningSteps!,
       fuzz: values.fuzz,

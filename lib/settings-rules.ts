@@ -13,7 +13,7 @@ export interface NumberRule {
   integer: boolean;
 }
 
-type NumericSetting = 'desiredRetention' | 'maximumIntervalDays' | 'newCardsPerDay' | 'reviewsPerDay' | 'dayStartHour' | 'pacingBufferDays';
+type NumericSetting = 'desiredRetention' | 'maximumIntervalDays' | 'newCardsPerDay' | 'reviewsPerDay' | 'dayStartHour' | 'pacingBufferDays' | 'leechLapses';
 
 export const NUMBER_RULES: Record<NumericSetting, NumberRule> = {
   desiredRetention: { label: 'Desired retention', min: 0.7, max: 0.99, integer: false },
@@ -22,6 +22,7 @@ export const NUMBER_RULES: Record<NumericSetting, NumberRule> = {
   reviewsPerDay: { label: 'Reviews per day', min: 0, max: 99999, integer: true },
   dayStartHour: { label: 'Start of the study day', min: 0, max: 23, integer: true },
   pacingBufferDays: { label: 'Review days before the exam', min: 0, max: 365, integer: true },
+  leechLapses: { label: 'Leech threshold', min: 0, max: 99, integer: true },
 } satisfies Partial<Record<keyof StudySettings, NumberRule>>;
 
 /** Learning and relearning steps: at most this many, each like 1m, 10m, 1h or 1d. */

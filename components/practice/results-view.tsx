@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { deckManifest } from '@/lib/db/client';
 import { tagTitle } from '@/lib/decks/manifest';
 import { ADAPTIVE } from '@/lib/practice/adaptive';
@@ -99,26 +99,39 @@ export function ResultsView({ attempt }: { attempt: Attempt }) {
           <p className="mt-2">None. Well done.</p>
         ) : (
           <ol className="mt-3 space-y-3" data-testid="missed">
-            {score.missed.map((i) => {
-              const q = attempt.questions[i]!;
-              const choice = attempt.responses[i]!.choice;
-              return (
-                <li key={i}>
-                  <details className="rounded-lg border border-slate-300 p-3 dark:border-slate-600">
-                    <summary className="cursor-pointer">
-                      Question {i + 1}: {choice === null ? 'not answered' : `you chose ${OPTION_LETTERS[choice]}`}, the answer is {OPTION_LETTERS[q.answer]} ({q.options[q.answer]!.text.slice(0, 80)})
-                    </summary>
-                    <p className="muted mt-2 text-sm">{q.label}</p>
-                    <Markdown text={q.stem} className="mt-1 leading-relaxed" />
-                    <Feedback question={q} choice={choice} />
-                  </details>
-                </li>
-              );
-            })}
+            {score.missed.map((i) => (
+              <MissedQuestion key={i} attempt={attempt} index={i} />
+            ))}
           </ol>
         )}
       </section>
     </section>
+  );
+}
+
+/**
+ * One missed question, closed at first. Its explanations are rendered only once opened: a mock
+ * can miss dozens of questions, and rendering every option's reason up front slows the page.
+ */
+function MissedQuestion({ attempt, index }: { attempt: Attempt; index: number }) {
+  const [open, setOpen] = useState(false);
+  const q = attempt.questions[index]!;
+  const choice = attempt.responses[index]!.choice;
+  return (
+    <li>
+      <details className="rounded-lg border border-slate-300 p-3 dark:border-slate-600" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="cursor-pointer">
+          Question {index + 1}: {choice === null ? 'not answered' : `you chose ${OPTION_LETTERS[choice]}`}, the answer is {OPTION_LETTERS[q.answer]} ({q.options[q.answer]!.text.slice(0, 80)})
+        </summary>
+        {open && (
+          <>
+            <p className="muted mt-2 text-sm">{q.label}</p>
+            <Markdown text={q.stem} className="mt-1 leading-relaxed" />
+            <Feedback question={q} choice={choice} />
+          </>
+        )}
+      </details>
+    </li>
   );
 }
 

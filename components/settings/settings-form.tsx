@@ -19,6 +19,7 @@ const FIELDS: { name: TextField; label: string; hint: string; inputMode: 'decima
   { name: 'maximumIntervalDays', label: 'Maximum interval (days)', hint: 'No card waits longer than this.', inputMode: 'numeric' },
   { name: 'learningSteps', label: 'Learning steps', hint: 'Short intervals for new cards, like "1m 10m".', inputMode: 'text' },
   { name: 'relearningSteps', label: 'Relearning steps', hint: 'Short intervals after a forgotten card, like "10m".', inputMode: 'text' },
+  { name: 'leechLapses', label: `${NUMBER_RULES.leechLapses.label} (lapses, ${rangeText(NUMBER_RULES.leechLapses)})`, hint: 'A card forgotten this many times is tagged "leech" and suspended, so it stops costing time; 0 turns this off.', inputMode: 'numeric' },
   { name: 'dayStartHour', label: `${NUMBER_RULES.dayStartHour.label} (hour, ${rangeText(NUMBER_RULES.dayStartHour)})`, hint: 'Answers before this hour count for the day before.', inputMode: 'numeric' },
 ];
 

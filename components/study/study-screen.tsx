@@ -80,6 +80,12 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
           {s.message}
         </p>
       )}
+      {s.notice && (
+        <p role="status" className="rounded-lg border border-amber-600 p-3 dark:border-amber-400" data-testid="leech-notice">
+          <span aria-hidden="true">⚠ </span>
+          {s.notice}
+        </p>
+      )}
       {s.pick.kind === 'card' ? (
         <CardView
           key={`${s.pick.card.id}:${s.pick.card.rev}`}

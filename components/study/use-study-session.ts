@@ -6,6 +6,7 @@ import { submitAnswer } from '@/lib/db/answer-service';
 import type { StudyDb } from '@/lib/db/database';
 import { StaleCardError } from '@/lib/db/errors';
 import { loadTodayQueue, type StudyScope } from '@/lib/db/queries';
+import { unburyDue } from '@/lib/db/own-cards';
 import type { Grade, StudySettings } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { afterNextPaint } from './after-next-paint';
@@ -35,13 +36,15 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
   const scheduler = useMemo(() => createScheduler(settings), [settings]);
   const [session, setSession] = useState<SessionState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const scopeKey = JSON.stringify(scope);
 
   const reload = useCallback(() => {
     const at = Date.now();
     const started = performance.now();
-    return loadTodayQueue(db, JSON.parse(scopeKey) as StudyScope, settings, at).then((q) => {
+    // A session that starts after the study day turned brings back yesterday's buried cards first.
+    return unburyDue(db, at).then(() => loadTodayQueue(db, JSON.parse(scopeKey) as StudyScope, settings, at)).then((q) => {
       performance.measure('study:build-queue', { start: started, end: performance.now() });
       setSession((s) => ({ ...startSession(q, at), undo: s?.undo ?? [], answered: s?.answered ?? 0 }));
     });
@@ -90,14 +93,19 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
       const at = Date.now();
       const reviewId = crypto.randomUUID();
       const before = { queue: session.queue, card: current };
-      const step = answerInSession(session, current, previews, { grade, now: at, durationMs, dayStartHour: settings.dayStartHour, reviewId });
+      const step = answerInSession(session, current, previews, { grade, now: at, durationMs, dayStartHour: settings.dayStartHour, reviewId, leechLapses: settings.leechLapses });
       setSession(step.state);
       setMessage(null);
+      setNotice(
+        step.card.suspended && !current.suspended
+          ? `That card was forgotten ${step.card.lapses} times, so it is now a leech: tagged "leech" and suspended. Reword it or split it, then unsuspend it in Browse (search tag:leech).`
+          : null,
+      );
       // The answer service notes the answer in localStorage at once, so a reload or a closed tab
       // right after answering does not lose it, and starts the transaction once the next card is
       // painted: the screen never waits for IndexedDB, and its work stays off the frame the
       // learner is waiting for. Transactions start in answer order.
-      const input = { cardId: current.id, shownRev: current.rev, grade, now: at, durationMs, dayStartHour: settings.dayStartHour, reviewId, outcome: step.outcome };
+      const input = { cardId: current.id, shownRev: current.rev, grade, now: at, durationMs, dayStartHour: settings.dayStartHour, reviewId, outcome: step.outcome, leechLapses: settings.leechLapses };
       const stored = submitAnswer(db, scheduler, input, undefined, afterNextPaint()).catch((e: unknown) => {
         setMessage(e instanceof Error ? e.message : String(e));
         setSession((s) => (s ? answerFailed(s, reviewId, before) : s));
@@ -105,7 +113,7 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
       });
       writes.current = Promise.all([writes.current, stored]);
     },
-    [current, session, previewsNow, scheduler, db, settings.dayStartHour, reload],
+    [current, session, previewsNow, scheduler, db, settings.dayStartHour, settings.leechLapses, reload],
   );
 
   const undo = useCallback(async () => {
@@ -135,6 +143,8 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
     answer,
     undo,
     message,
+    /** A leech notice after the last answer, or null. */
+    notice,
     /** Resolves once every answer given so far is stored. */
     settled: () => writes.current,
   };

@@ -160,7 +160,7 @@ void CARD_KEYS_COMPLETE;
 /** The settings a backup keeps (a stored row may carry leftovers from older versions). */
 export const BACKUP_SETTING_KEYS = [
   'desiredRetention', 'maximumIntervalDays', 'newCardsPerDay', 'reviewsPerDay', 'learningSteps', 'relearningSteps', 'fuzz',
-  'dayStartHour', 'weights', 'examDates', 'pacingBufferDays',
+  'dayStartHour', 'weights', 'examDates', 'pacingBufferDays', 'leechLapses',
 ] as const satisfies readonly (keyof StudySettings)[];
 const SETTING_KEYS_COMPLETE: Complete<Exclude<keyof StudySettings, (typeof BACKUP_SETTING_KEYS)[number]>> = true;
 void SETTING_KEYS_COMPLETE;

@@ -114,6 +114,7 @@ const SETTING_NAMES: Record<keyof StudySettings, string> = {
   weights: 'FSRS weights',
   examDates: 'Exam dates',
   pacingBufferDays: 'Review days before the exam',
+  leechLapses: 'Leech threshold (lapses)',
 };
 
 function shown(v: unknown): string {

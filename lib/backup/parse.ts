@@ -176,6 +176,7 @@ const settingsFields: Record<keyof StudySettings, z.ZodType> = {
   weights: z.array(z.number().min(-100).max(100)).refine((w) => [17, 19, 21].includes(w.length), 'must hold 17, 19 or 21 FSRS weights'),
   examDates: z.strictObject({ cism: calendarDay.nullable(), cissp: calendarDay.nullable() }),
   pacingBufferDays: ruled(NUMBER_RULES.pacingBufferDays),
+  leechLapses: ruled(NUMBER_RULES.leechLapses),
 };
 // Every setting may be missing (a file from an older version): it then takes its default.
 const settingsSchema = z.strictObject(Object.fromEntries(Object.entries(settingsFields).map(([k, s]) => [k, s.optional()])));

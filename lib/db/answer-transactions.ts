@@ -17,6 +17,8 @@ export interface AnswerInput {
   now: number;
   durationMs: number;
   dayStartHour: number;
+  /** The leech threshold (settings); absent: no leech rule (a replay of past answers). */
+  leechLapses?: number;
   /** The answer's id; answering twice with the same id stores it once. Otherwise a random UUID. */
   reviewId?: string;
   /**

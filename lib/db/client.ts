@@ -8,6 +8,7 @@ import { checkCardsFile, type DeckManifest } from '../decks/manifest';
 import { openChecked, openStudyDb, type StudyDb } from './database';
 import { replayPendingAnswers } from './answer-service';
 import { replayPendingPractice } from './practice-service';
+import { unburyDue } from './own-cards';
 import { syncOrKeepBuiltinDecks } from './sync-decks';
 
 /** The bundled part of the built-in decks; the cards are fetched only when their version changed. */
@@ -51,6 +52,8 @@ export async function startStorage(db: StudyDb, now: number): Promise<StartupRes
   // Answers and practice steps whose write the last page unload cut short.
   await replayPendingAnswers(db);
   await replayPendingPractice(db);
+  // Cards buried until a study day that has begun come back.
+  await unburyDue(db, now);
   let persisted: boolean | null = null;
   if (typeof navigator !== 'undefined' && navigator.storage?.persist) {
     persisted = await navigator.storage.persisted().then((already) => already || navigator.storage.persist()).catch(() => null);

@@ -73,7 +73,7 @@ export function answer(
   s: SessionState,
   card: StudyCard,
   previews: Previews,
-  a: { grade: Grade; now: number; durationMs: number; dayStartHour: number; reviewId: string },
+  a: { grade: Grade; now: number; durationMs: number; dayStartHour: number; reviewId: string; leechLapses?: number },
 ): AnswerStep {
   if (previews.cardId !== card.id || previews.rev !== card.rev || !GRADES.includes(a.grade))
     throw new Error(`The answer buttons do not belong to card ${card.id} as shown`);

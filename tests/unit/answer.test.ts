@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAnswer, outcomeAt } from '@/lib/answer';
+import { applyAnswer, isLeechLapse, outcomeAt } from '@/lib/answer';
 import { CardState, DEFAULT_SETTINGS, Grade, memoryOf } from '@/lib/model';
 import { answerMemory, createScheduler, previewAnswers } from '@/lib/scheduler';
 import { DAY, MINUTE, T0, makeCard } from '../helpers/cards';
@@ -40,5 +40,26 @@ describe('outcomeAt', () => {
     const previews = previewAnswers(scheduler, reviewed.id, memoryOf(reviewed), T0);
     for (const g of [Grade.Again, Grade.Hard, Grade.Good, Grade.Easy])
       expect(outcomeAt(previews[g], T0, T0 + 2 * MINUTE)).toEqual(answerMemory(scheduler, reviewed.id, memoryOf(reviewed), g, T0 + 2 * MINUTE));
+  });
+});
+
+describe('the leech rule', () => {
+  it('fires at the threshold, then every half threshold after it, and never when off', () => {
+    expect([7, 8, 9, 10, 11, 12].map((n) => isLeechLapse(n, 8))).toEqual([false, true, false, false, false, true]);
+    expect(isLeechLapse(8, 0)).toBe(false);
+    expect([1, 2, 3].map((n) => isLeechLapse(n, 1))).toEqual([true, true, true]);
+  });
+
+  it('tags and suspends a card whose live lapse reaches the threshold; a replay (no threshold) never does', () => {
+    const scheduler = createScheduler({ ...DEFAULT_SETTINGS, fuzz: false });
+    const card = makeCard({ id: 'l', state: CardState.Review, stability: 3, difficulty: 8, lastReview: T0 - 5 * DAY, due: T0, reps: 12, lapses: 7, tags: ['risk'] });
+    const outcome = answerMemory(scheduler, card.id, memoryOf(card), Grade.Again, T0);
+    const given = { reviewId: 'r', grade: Grade.Again, now: T0, durationMs: 1000, dayStartHour: 4 };
+    const live = applyAnswer(card, outcome, { ...given, leechLapses: 8 }).card;
+    expect(live).toMatchObject({ lapses: 8, suspended: true, queue: 'off', tags: ['risk', 'leech'] });
+    expect(applyAnswer(card, outcome, given).card).toMatchObject({ lapses: 8, suspended: false, tags: ['risk'] });
+    // A good answer is no lapse, whatever the count.
+    const good = answerMemory(scheduler, card.id, memoryOf({ ...card, lapses: 8 }), Grade.Good, T0);
+    expect(applyAnswer({ ...card, lapses: 8 }, good, { ...given, grade: Grade.Good, leechLapses: 8 }).card.suspended).toBe(false);
   });
 });
