@@ -27,6 +27,7 @@ export function CardView({
   now,
   onGrade,
   onUndo,
+  onCardKey,
 }: {
   card: StudyCard;
   /** The grades' outcomes, computed on first use (only once the answer is shown). */
@@ -34,6 +35,8 @@ export function CardView({
   now: number;
   onGrade: (grade: Grade, durationMs: number, eventTime: number) => void;
   onUndo: () => void;
+  /** B buries, S suspends, Shift+1–7 flag (Shift+0 unflags), E edits (the learner's own cards). */
+  onCardKey?: (action: 'bury' | 'suspend' | 'edit' | { flag: number }) => void;
 }) {
   const [revealed, setRevealed] = useState(false);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -68,6 +71,13 @@ export function CardView({
         return;
       }
       if (e.ctrlKey) return;
+      // Shift+digit by its key position, whatever the keyboard layout prints on it.
+      const flagKey = e.shiftKey && /^Digit[0-7]$/.test(e.code) ? Number(e.code.slice(5)) : null;
+      if (onCardKey && (flagKey !== null || (!e.shiftKey && ['b', 's', 'e'].includes(e.key)))) {
+        e.preventDefault();
+        onCardKey(flagKey !== null ? { flag: flagKey } : e.key === 'b' ? 'bury' : e.key === 's' ? 'suspend' : 'edit');
+        return;
+      }
       const n = Number(e.key);
       if (!revealed) {
         if ((e.key === ' ' || e.key === 'Enter') && !isControl(e.target)) {
@@ -89,7 +99,7 @@ export function CardView({
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [revealed, hasChoices, card.choices, right, grade, choose, onUndo]);
+  }, [revealed, hasChoices, card.choices, right, grade, choose, onUndo, onCardKey]);
 
   return (
     <article className="card-surface p-5" aria-labelledby="question" data-testid="card" data-card-id={card.id}>

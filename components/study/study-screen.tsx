@@ -2,13 +2,14 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { StudyDb } from '@/lib/db/database';
-import { useDeckName, useNextDue } from '@/lib/db/hooks';
+import { useDeckName, useDecks, useNextDue } from '@/lib/db/hooks';
+import { CardEditor } from '../browse/card-editor';
 import type { StudyScope } from '@/lib/db/queries';
 import { deckManifest } from '@/lib/db/client';
 import { tagTitle } from '@/lib/decks/manifest';
-import type { Grade, StudySettings } from '@/lib/model';
+import { type Grade, isLearnersCard, type StudySettings } from '@/lib/model';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
 import { CardView } from './card-view';
@@ -39,6 +40,15 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
   const title =
     scope.kind === 'deck' ? (deckName === undefined ? undefined : (deckName ?? 'Deck')) : scope.kind === 'tag' ? tagTitle(deckManifest, scope.tag) : scope.kind === 'missed' ? 'What I missed in practice' : 'All decks';
   const gradedAt = useRef<number | null>(null);
+  const [editing, setEditing] = useState(false);
+  const decks = useDecks(db);
+  const onCardKey = useCallback(
+    (action: 'bury' | 'suspend' | 'edit' | { flag: number }) => {
+      if (action !== 'edit') return void s.cardAction(action);
+      if (s.current && isLearnersCard(s.current)) setEditing(true);
+    },
+    [s],
+  );
 
   const onGrade = useCallback(
     (g: Grade, durationMs: number, eventTime: number) => {
@@ -57,6 +67,20 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
     void afterNextPaint().then(() => performance.measure('study:grade-to-next-card', { start, end: performance.now() }));
   }, [cardKey]);
 
+  if (editing && s.current) {
+    return (
+      <CardEditor
+        db={db}
+        cardId={s.current.id}
+        decks={(decks ?? []).filter((d) => !d.builtin)}
+        onDone={(saved) => {
+          setEditing(false);
+          if (saved) void s.cardAction('edited');
+        }}
+      />
+    );
+  }
+
   if (s.loading || !s.pick) return <p className="muted" role="status">Building today&apos;s queue…</p>;
 
   return (
@@ -72,6 +96,21 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
             <button type="button" className="btn px-3" onClick={() => void s.undo()} disabled={!s.canUndo} aria-keyshortcuts="U Control+Z">
               Undo
             </button>
+          )}
+          {s.current && (
+            <details className="relative">
+              <summary className="btn cursor-pointer list-none px-3">Card actions</summary>
+              <div className="card-surface absolute right-0 z-20 mt-1 grid w-56 gap-1 p-2">
+                <button type="button" className="btn justify-start px-3" aria-keyshortcuts="B" onClick={() => onCardKey('bury')}>Bury until tomorrow (B)</button>
+                <button type="button" className="btn justify-start px-3" aria-keyshortcuts="S" onClick={() => onCardKey('suspend')}>Suspend (S)</button>
+                <button type="button" className="btn justify-start px-3" aria-keyshortcuts="Shift+1" onClick={() => onCardKey({ flag: s.current?.flag === 1 ? 0 : 1 })}>
+                  {s.current.flag === 1 ? 'Remove the red flag (Shift+1)' : 'Flag red (Shift+1…7)'}
+                </button>
+                {isLearnersCard(s.current) && (
+                  <button type="button" className="btn justify-start px-3" aria-keyshortcuts="E" onClick={() => onCardKey('edit')}>Edit (E)</button>
+                )}
+              </div>
+            </details>
           )}
         </div>
       </div>
@@ -94,6 +133,7 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
           now={s.now}
           onGrade={onGrade}
           onUndo={() => void s.undo()}
+          onCardKey={onCardKey}
         />
       ) : s.pick.kind === 'wait' ? (
         <WaitScreen until={s.pick.until} onUndo={() => void s.undo()} canUndo={s.canUndo} />

@@ -6,19 +6,21 @@ import { submitAnswer } from '@/lib/db/answer-service';
 import type { StudyDb } from '@/lib/db/database';
 import { StaleCardError } from '@/lib/db/errors';
 import { loadTodayQueue, type StudyScope } from '@/lib/db/queries';
-import { unburyDue } from '@/lib/db/own-cards';
-import type { Grade, StudySettings } from '@/lib/model';
+import { applyToCards, loadCardInfo, unburyDue } from '@/lib/db/own-cards';
+import { FLAG_NAMES, type Grade, type StudySettings } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { afterNextPaint } from './after-next-paint';
 import {
   answer as answerInSession,
   answerFailed,
+  changedOnScreen,
   lastAnswer,
   pickOf,
   previewsFor,
   remainingOf,
   type Previews,
   type SessionState,
+  setAside,
   startSession,
   tick,
   undone,
@@ -116,6 +118,33 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
     [current, session, previewsNow, scheduler, db, settings.dayStartHour, settings.leechLapses, reload],
   );
 
+  /**
+   * Bury, suspend or flag the card on screen (keys B, S, Shift+1–7), or take up its edited text.
+   * Waits for earlier answers to be stored first, so the card's `rev` is the stored one.
+   */
+  const cardAction = useCallback(
+    async (action: 'bury' | 'suspend' | { flag: number } | 'edited') => {
+      if (!current) return;
+      await writes.current;
+      try {
+        const at = Date.now();
+        if (action === 'bury' || action === 'suspend') {
+          await applyToCards(db, [current.id], action === 'bury' ? { kind: 'bury', now: at, dayStartHour: settings.dayStartHour } : { kind: 'suspend', on: true });
+          setSession((s) => (s ? setAside(s, current.id, at) : s));
+          setNotice(action === 'bury' ? 'Card buried until tomorrow.' : 'Card suspended. Unsuspend it in Browse (search is:suspended).');
+          return;
+        }
+        if (action !== 'edited') await applyToCards(db, [current.id], { kind: 'flag', flag: action.flag });
+        const info = await loadCardInfo(db, current.id);
+        if (info) setSession((s) => (s ? changedOnScreen(s, info.card) : s));
+        setNotice(action === 'edited' ? 'Card saved; the earlier text is kept in its history.' : action.flag ? `Flagged ${FLAG_NAMES[action.flag]}.` : 'Flag removed.');
+      } catch (e) {
+        setMessage(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [current, db, settings.dayStartHour],
+  );
+
   const undo = useCallback(async () => {
     await writes.current;
     const last = session ? lastAnswer(session) : undefined;
@@ -142,6 +171,7 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
     canUndo: (session?.undo.length ?? 0) > 0,
     answer,
     undo,
+    cardAction,
     message,
     /** A leech notice after the last answer, or null. */
     notice,

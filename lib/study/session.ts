@@ -109,3 +109,13 @@ export function lastAnswer(s: SessionState): UndoEntry | undefined {
 export function undone(s: SessionState, restored: StudyCard, now: number): SessionState {
   return { ...s, queue: withoutCard(s.queue, restored.id), pinned: restored, undo: s.undo.slice(0, -1), answered: s.answered - 1, now };
 }
+
+/** The card on screen left the session (buried or suspended): the next one comes up. */
+export function setAside(s: SessionState, cardId: string, now: number): SessionState {
+  return { ...s, queue: withoutCard(s.queue, cardId), pinned: s.pinned?.id === cardId ? null : s.pinned, now };
+}
+
+/** The card on screen was changed (flagged, edited): it stays on screen as it is stored now. */
+export function changedOnScreen(s: SessionState, card: StudyCard): SessionState {
+  return { ...s, queue: withoutCard(s.queue, card.id), pinned: card };
+}
