@@ -19,7 +19,7 @@ const { count, size, warnings } = await injectManifest({
   swSrc: bundled,
   swDest: 'out/sw.js',
   globDirectory: 'out',
-  globPatterns: ['**/*.{html,txt,js,css,json,webmanifest,png,svg,ico,woff2}'],
+  globPatterns: ['**/*.{html,txt,js,css,json,webmanifest,png,svg,ico,woff2,wasm}'],
   globIgnores: ['sw.js', 'sw.src.js', '404/**'],
   // Next's hashed assets and the card file (named by its content version) never change under the same name.
   dontCacheBustURLsMatching: /^(_next\/static\/|decks\/(cards|practice)\.[0-9a-f]+\.json$)/,
