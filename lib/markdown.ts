@@ -13,7 +13,9 @@ export type Inline =
   | { kind: 'text'; text: string }
   | { kind: 'strong'; children: Inline[] }
   | { kind: 'em'; children: Inline[] }
-  | { kind: 'code'; text: string };
+  | { kind: 'code'; text: string }
+  /** `![alt](media:name)`: an image stored with the cards (from an imported package), never a URL. */
+  | { kind: 'image'; alt: string; name: string };
 
 export type Block =
   | { kind: 'paragraph'; children: Inline[] }
@@ -21,6 +23,8 @@ export type Block =
   | { kind: 'ordered-list'; items: Inline[][]; start?: number };
 
 const ESCAPABLE = new Set(['*', '`', '\\', '_']);
+/** Only stored media, by a name of safe characters (importers percent-encode the rest): no address can load from elsewhere. */
+const MEDIA_IMAGE = /^!\[([^\]\n]{0,300})\]\(media:([A-Za-z0-9%._~-]{1,300})\)/;
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
@@ -68,6 +72,15 @@ export function parseInline(text: string): Inline[] {
       buffer += text[i + 1];
       i += 1;
       continue;
+    }
+    if (c === '!' && text[i + 1] === '[') {
+      const m = MEDIA_IMAGE.exec(text.slice(i));
+      if (m) {
+        flush();
+        out.push({ kind: 'image', alt: m[1]!, name: m[2]! });
+        i += m[0].length - 1;
+        continue;
+      }
     }
     if (c === '`') {
       const end = text.indexOf('`', i + 1);

@@ -7,8 +7,9 @@
 import { applyImport, exportBackup, exportOptimizerCsv, exportReviewLogCsv, type PreparedImport, prepareImport, type Progress } from '@/lib/db/backup';
 import { openStudyDb } from '@/lib/db/database';
 import type { BackupReply, BackupRequest } from './backup-messages';
+import { workerScope } from '../workers/worker-scope';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<BackupRequest>) => void) | null; postMessage(reply: BackupReply): void };
+const scope = workerScope<BackupRequest, BackupReply>();
 const db = openStudyDb();
 // Step aside when another tab upgrades the schema; the page asks the learner to reload.
 db.on('versionchange', () => {
@@ -19,7 +20,7 @@ db.on('versionchange', () => {
 /** The checked file waiting for the learner's confirmation. */
 let pending: PreparedImport | null = null;
 
-const reply = (r: BackupReply) => scope.postMessage(r);
+const reply = (r: BackupReply) => scope.reply(r);
 let lastReport = 0;
 let lastPhase = '';
 const progress: Progress = (phase, done, total) => {
@@ -63,6 +64,6 @@ async function handle(request: BackupRequest): Promise<void> {
   }
 }
 
-scope.onmessage = (e) => {
-  handle(e.data).catch((err: unknown) => reply({ type: 'failed', message: err instanceof Error ? err.message : String(err) }));
-};
+scope.listen((request) => {
+  handle(request).catch((err: unknown) => reply({ type: 'failed', message: err instanceof Error ? err.message : String(err) }));
+});

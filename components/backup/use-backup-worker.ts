@@ -1,34 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useRef } from 'react';
+import { useWorker } from '../workers/use-worker';
 import type { BackupReply, BackupRequest } from './backup-messages';
 
-/**
- * A backup worker for the life of the screen, started on first use. Replies go to the latest
- * `onReply`; a worker that fails to start or crashes is reported as a failure.
- */
+/** The backup worker for the life of the screen (components/workers/use-worker.ts). */
 export function useBackupWorker(onReply: (reply: BackupReply) => void): (request: BackupRequest) => void {
-  const worker = useRef<Worker | null>(null);
-  const handler = useRef(onReply);
-  useEffect(() => {
-    handler.current = onReply;
-  }, [onReply]);
-  useEffect(() => () => worker.current?.terminate(), []);
-
-  return useCallback((request: BackupRequest) => {
-    if (!worker.current) {
-      const w = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
-      w.onmessage = (e: MessageEvent<BackupReply>) => handler.current(e.data);
-      w.onerror = (e) => {
-        e.preventDefault();
-        w.terminate();
-        worker.current = null;
-        handler.current({ type: 'failed', message: `The backup tool stopped unexpectedly${e.message ? ` (${e.message})` : ''}. Nothing was changed. Reload the page and try again.` });
-      };
-      worker.current = w;
-    }
-    worker.current.postMessage(request);
-  }, []);
+  return useWorker<BackupRequest, BackupReply>(
+    () => new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' }),
+    onReply,
+    (message) => ({ type: 'failed', message: `The backup tool stopped unexpectedly${message ? ` (${message})` : ''}. Nothing was changed. Reload the page and try again.` }),
+  );
 }
 
 /** Saves a file the way the browser saves any download. */

@@ -1,5 +1,16 @@
 import { Fragment } from 'react';
 import { parseMarkdown, type Inline } from '@/lib/markdown';
+import { useMediaUrl } from '@/lib/db/hooks';
+import { useStudyDb } from '../app-shell/storage-provider';
+
+/** An image stored with imported cards, loaded from IndexedDB; its alt text when it is missing. */
+function MediaImage({ name, alt }: { name: string; alt: string }) {
+  const url = useMediaUrl(useStudyDb(), name);
+  if (url === undefined) return <span className="muted">[image]</span>;
+  if (url === null) return <span className="muted">[image not stored: {alt || name}]</span>;
+  // eslint-disable-next-line @next/next/no-img-element -- a local object URL: nothing for next/image to optimise
+  return <img src={url} alt={alt} className="my-2 inline-block max-h-80 max-w-full" />;
+}
 
 function InlineParts({ parts }: { parts: Inline[] }) {
   return (
@@ -14,6 +25,8 @@ function InlineParts({ parts }: { parts: Inline[] }) {
             return <strong key={i}><InlineParts parts={p.children} /></strong>;
           case 'em':
             return <em key={i}><InlineParts parts={p.children} /></em>;
+          case 'image':
+            return <MediaImage key={i} name={p.name} alt={p.alt} />;
         }
       })}
     </>

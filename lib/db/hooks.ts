@@ -4,6 +4,7 @@
  * another). Components read storage only through these hooks and the operations of lib/db/;
  * they never import Dexie or touch a table (a lint rule says so).
  */
+import { useEffect, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StudySettings } from '../model';
 import type { StudyDb } from './schema';
@@ -63,4 +64,20 @@ export function useDecks(db: StudyDb | null) {
 /** One card with its answers and text history, for the card-info view. */
 export function useCardInfo(db: StudyDb | null, id: string | null) {
   return useLiveQuery(() => (db && id ? loadCardInfo(db, id) : null), [db, id]);
+}
+
+/** An image stored with imported cards, as an object URL while it is shown (null when not stored). */
+export function useMediaUrl(db: StudyDb | null, name: string): string | null | undefined {
+  const file = useLiveQuery(async () => (db ? ((await db.media.get(name)) ?? (await db.media.get(decodeMediaName(name))) ?? null) : undefined), [db, name]);
+  const url = useMemo(() => (file ? URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime })) : file), [file]);
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  return url;
+}
+
+function decodeMediaName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }

@@ -1,5 +1,5 @@
-import { expect, it } from 'vitest';
-import { parseMarkdown } from '@/lib/markdown';
+import { describe, expect, it } from 'vitest';
+import { parseInline, parseMarkdown } from '@/lib/markdown';
 
 it('parses paragraphs, lists and inline marks into a tree', () => {
   expect(parseMarkdown('CISM has **four** domains:\n- *Governance*\n- Risk `v2`\n\nEnd.')).toEqual([
@@ -52,4 +52,16 @@ it('turns escaped stars and backticks into literal characters', () => {
   expect(parseMarkdown('\\*not emphasis\\* and \\`not code\\`')).toEqual([
     { kind: 'paragraph', children: [{ kind: 'text', text: '*not emphasis* and `not code`' }] },
   ]);
+});
+
+describe('stored images', () => {
+  it('reads ![alt](media:name) as an image, and nothing that could load from elsewhere', () => {
+    expect(parseInline('See ![a diagram](media:fig%201.png) here')).toEqual([
+      { kind: 'text', text: 'See ' },
+      { kind: 'image', alt: 'a diagram', name: 'fig%201.png' },
+      { kind: 'text', text: ' here' },
+    ]);
+    for (const src of ['https://evil.example/x.png', 'javascript:alert(1)', 'media:../x', 'media:a b.png'])
+      expect(parseInline(`![x](${src})`).some((p) => p.kind === 'image')).toBe(false);
+  });
 });
