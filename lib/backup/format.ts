@@ -41,6 +41,28 @@ export interface BackupContent {
   reviews: unknown[][];
   /** Practice quizzes and mock exams, finished or in progress (lib/practice/attempt.ts). Since format 2. */
   practiceAttempts: Attempt[];
+  /** Images of imported cards, their bytes in base64. Since format 2. */
+  media: BackupMedia[];
+}
+
+export interface BackupMedia {
+  name: string;
+  mime: string;
+  base64: string;
+}
+
+/** Bytes as base64 and back, without Buffer (this runs in a worker too). */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i += 1) out[i] = s.charCodeAt(i);
+  return out;
 }
 
 export interface BackupFile {

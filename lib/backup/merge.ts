@@ -17,7 +17,7 @@
  * - practice attempts are identified by id: a finished copy beats one in progress, then the
  *   later one wins (keptCopy in lib/practice/attempt.ts).
  */
-import { type CardRevision, CardState, type Deck, isLearnersCard, type MemoryState, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
+import { type CardRevision, CardState, type MediaFile, type Deck, isLearnersCard, type MemoryState, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
 import type { StoredReview } from '../review-pack';
 import { type Attempt, keptCopy } from '../practice/attempt';
 import { contentOf, revisionOf } from '../card-content';
@@ -42,6 +42,8 @@ export interface LocalSnapshot {
   settingsSavedAt: number | null;
   /** Stored practice attempts among those the file holds. */
   attempts: ReadonlyMap<string, Pick<Attempt, 'status' | 'updatedAt'>>;
+  /** Names of the file's images already stored (an image never changes under its name). */
+  mediaNames: ReadonlySet<string>;
 }
 
 export interface Rewrite {
@@ -61,6 +63,8 @@ export interface ImportPlan {
   attempts: Attempt[];
   /** The text a learner's card had before the file's later text replaced it. */
   revisions: CardRevision[];
+  /** Images not stored yet. */
+  media: MediaFile[];
 }
 
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problem: BackupProblem };
@@ -83,6 +87,7 @@ export function sameSnapshot(a: LocalSnapshot, b: LocalSnapshot): boolean {
         s.review.difficultyAfter === t.review.difficultyAfter && s.review.before.due === t.review.before.due;
     });
   if (a.reviewsByCard.size !== b.reviewsByCard.size || [...a.reviewsByCard].some(([id, list]) => !sameList(list, b.reviewsByCard.get(id)))) return false;
+  if (a.mediaNames.size !== b.mediaNames.size) return false;
   if (a.attempts.size !== b.attempts.size || [...a.attempts].some(([id, x]) => b.attempts.get(id)?.updatedAt !== x.updatedAt || b.attempts.get(id)?.status !== x.status)) return false;
   return a.reviewsById.size === b.reviewsById.size && [...a.reviewsById.keys()].every((id) => b.reviewsById.has(id));
 }
@@ -188,11 +193,12 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
   const finalSettings = settings?.settings ?? local.settings;
   const scheduler = createScheduler(finalSettings);
 
-  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [], revisions: [] };
+  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [], revisions: [], media: backup.media.filter((m) => !local.mediaNames.has(m.name)) };
   const s = plan.summary;
   s.settingsChanged = settings ? settingChanges(local.settings, settings.settings) : [];
   plan.decks = backup.decks.filter((d) => !local.decks.has(d.id));
   s.decksAdded = plan.decks.length;
+  s.mediaAdded = plan.media.length;
   // Practice attempts merge by id: a new one is added; of two copies, a finished one, then the later one, is kept.
   for (const a of backup.practiceAttempts) {
     const stored = local.attempts.get(a.id);
@@ -290,6 +296,7 @@ function emptySummary(backup: ValidBackup): ImportSummary {
     attemptsAdded: 0,
     attemptsUpdated: 0,
     cardsTextUpdated: 0,
+    mediaAdded: 0,
     exportedAt: backup.exportedAt,
     appVersion: backup.appVersion,
   };

@@ -8,7 +8,7 @@
  * some fifty times faster (zod took over two seconds for 300,000 rows here).
  */
 import { z } from 'zod';
-import type { Deck, StudySettings } from '../model';
+import type { Deck, MediaFile, StudySettings } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import { MAX_STEPS, NUMBER_RULES, type NumberRule, STEP_PATTERN } from '../settings-rules';
 import { isCalendarDay } from '../study-day';
@@ -22,6 +22,7 @@ import {
   DAY_PATTERN,
   DAYS_MAX,
   DURATION_MAX_MS,
+  fromBase64,
   ID_PATTERN,
   MAX_BACKUP_BYTES,
   REVIEW_COLUMN_NAMES,
@@ -64,6 +65,7 @@ export interface ValidBackup {
   cards: BackupCard[];
   reviews: ReviewEntry[];
   practiceAttempts: Attempt[];
+  media: MediaFile[];
 }
 
 export type ParseResult = { ok: true; backup: ValidBackup } | { ok: false; problem: BackupProblem };
@@ -312,6 +314,16 @@ const contentSchema = z.strictObject({
   reviews: z.array(z.unknown()).max(5_000_000),
   // Absent in format 1 files.
   practiceAttempts: z.array(attemptSchema).max(100_000).optional(),
+  media: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[A-Za-z0-9%._~-]{1,300}$/, 'must be a stored image name (letters, digits and % . _ ~ -)'),
+        mime: z.enum(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']),
+        base64: z.string().max(90_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+      }),
+    )
+    .max(100_000)
+    .optional(),
 });
 
 const fileSchema = z.strictObject({
@@ -608,6 +620,7 @@ export async function parseBackup(input: string | Uint8Array<ArrayBuffer>, onPro
   const practiceAttempts = (c.practiceAttempts ?? []) as Attempt[];
   const dupes = [
     ...duplicates(practiceAttempts, 'practice attempt', 'content.practiceAttempts'),
+    ...duplicates((c.media ?? []).map((m) => ({ id: m.name })), 'image', 'content.media'),
     ...duplicates(decks, 'deck', 'content.decks'),
     ...duplicates(cards, 'card', 'content.cards'),
     ...duplicates(reviews, 'review', 'content.reviews'),
@@ -627,6 +640,7 @@ export async function parseBackup(input: string | Uint8Array<ArrayBuffer>, onPro
       cards,
       reviews,
       practiceAttempts,
+      media: (c.media ?? []).map((m) => ({ name: m.name, mime: m.mime, bytes: fromBase64(m.base64) })),
     },
   };
 }

@@ -30,6 +30,8 @@ export interface ImportSummary {
   attemptsUpdated: number;
   /** The learner's cards whose text the file's later edit replaces. */
   cardsTextUpdated: number;
+  /** Images of imported cards not stored yet. */
+  mediaAdded: number;
   exportedAt: string;
   appVersion: string;
 }
@@ -38,7 +40,7 @@ export interface ImportSummary {
 /** True when importing would change nothing at all. */
 export function changesNothing(s: ImportSummary): boolean {
   return s.reviewsAdded === 0 && s.cardsAdded === 0 && s.decksAdded === 0 && s.cardsRescheduled === 0 && s.reviewsRecomputed === 0 && s.settingsChanged.length === 0 &&
-    s.attemptsAdded === 0 && s.attemptsUpdated === 0 && s.cardsTextUpdated === 0;
+    s.attemptsAdded === 0 && s.attemptsUpdated === 0 && s.cardsTextUpdated === 0 && s.mediaAdded === 0;
 }
 
 /**
@@ -69,6 +71,7 @@ export function summaryDetails(s: ImportSummary): string[] {
   if (s.cardsRescheduled) lines.push(`Recomputes the schedule of ${plural(s.cardsRescheduled, 'card')} from their merged history.`);
   if (s.reviewsRecomputed) lines.push(`Updates the recorded intervals of ${plural(s.reviewsRecomputed, 'earlier answer')} to match the merged history.`);
   if (s.cardsTextUpdated) lines.push(`Takes the later text of ${plural(s.cardsTextUpdated, 'card')} you edited elsewhere (the earlier text stays in each card's history).`);
+  if (s.mediaAdded) lines.push(`Adds ${plural(s.mediaAdded, 'image')} of imported cards.`);
   if (s.attemptsAdded) lines.push(`Adds ${plural(s.attemptsAdded, 'practice attempt')} (quizzes and mock exams).`);
   if (s.attemptsUpdated) lines.push(`Brings ${plural(s.attemptsUpdated, 'practice attempt')} up to the file's later copy.`);
   for (const c of s.settingsChanged) lines.push(`${c.setting}: ${c.from} → ${c.to} (the file's settings were saved more recently).`);

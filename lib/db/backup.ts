@@ -7,6 +7,7 @@
  * stored data again, plans again, and writes only if the plan still says what the preview said
  * (another tab may have answered cards meanwhile). A file that fails any check writes nothing.
  */
+import { toBase64 } from '../backup/format';
 import { APP_NAME, APP_VERSION } from '../app-version';
 import { serializeBackup } from '../backup/checksum';
 import { reviewLogCsv, optimizerCsv } from '../backup/csv';
@@ -55,13 +56,14 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * @example const file = await exportBackup(db, Date.now()); download(file.text, file.fileName)
  */
 export async function exportBackup(db: StudyDb, now: number, onProgress?: Progress): Promise<ExportedFile> {
-  const [decks, cards, stored, reviews, practiceAttempts] = await db.transaction('r', [db.decks, db.cards, db.settings, db.reviews, db.packedReviews, db.practiceAttempts], () =>
+  const [decks, cards, stored, reviews, practiceAttempts, media] = await db.transaction('r', [db.decks, db.cards, db.settings, db.reviews, db.packedReviews, db.practiceAttempts, db.media], () =>
     Promise.all([
       db.decks.toArray(),
       db.cards.toArray(),
       loadStoredSettings(db),
       loadAllReviews(db, (done, total) => onProgress?.('reading', done, total)),
       db.practiceAttempts.toArray(),
+      db.media.toArray(),
     ]),
   );
   onProgress?.('saving', 0, 1);
@@ -78,6 +80,7 @@ export async function exportBackup(db: StudyDb, now: number, onProgress?: Progre
     reviewColumns: REVIEW_COLUMN_NAMES,
     reviews: reviews.sort(byTimeThenId).map(reviewToRow),
     practiceAttempts: practiceAttempts.sort(byId),
+    media: media.sort((a, b) => (a.name < b.name ? -1 : 1)).map((m) => ({ name: m.name, mime: m.mime, base64: toBase64(m.bytes) })),
   };
   const text = await serializeBackup(content);
   onProgress?.('saving', 1, 1);
@@ -138,16 +141,18 @@ interface FileIds {
   cardIds: string[];
   reviewIds: string[];
   attemptIds: string[];
+  mediaNames: string[];
 }
 
 const idsOf = (backup: ValidBackup): FileIds => ({
   cardIds: cardIdsOf(backup),
   reviewIds: backup.reviews.map((r) => r.id),
   attemptIds: backup.practiceAttempts.map((a) => a.id),
+  mediaNames: backup.media.map((m) => m.name),
 });
 
 /** Reads the stored data an import depends on. Call inside a transaction. */
-async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds }: FileIds): Promise<LocalSnapshot> {
+async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds, mediaNames }: FileIds): Promise<LocalSnapshot> {
   // One getAll beats thousands of single gets once the file names more than a few cards.
   const cardsRead = cardIds.length > 500
     ? db.cards.toArray().then((all) => {
@@ -155,12 +160,13 @@ async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds }: Fil
       return all.filter((c) => wanted.has(c.id));
     })
     : db.cards.bulkGet(cardIds).then((found) => found.filter((c): c is StudyCard => c !== undefined));
-  const [decks, cards, reviews, settings, attempts] = await Promise.all([
+  const [decks, cards, reviews, settings, attempts, media] = await Promise.all([
     db.decks.toArray(),
     cardsRead,
     loadStoredReviewsFor(db, cardIds, reviewIds),
     loadStoredSettings(db),
     db.practiceAttempts.bulkGet(attemptIds),
+    db.media.bulkGet(mediaNames),
   ]);
   return {
     decks: new Map(decks.map((d) => [d.id, d])),
@@ -170,10 +176,11 @@ async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds }: Fil
     settings: settings.settings,
     settingsSavedAt: settings.savedAt,
     attempts: new Map(attempts.filter((a) => a !== undefined).map((a) => [a.id, { status: a.status, updatedAt: a.updatedAt }])),
+    mediaNames: new Set(media.filter((m) => m !== undefined).map((m) => m.name)),
   };
 }
 
-const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts, db.cardRevisions];
+const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts, db.cardRevisions, db.media];
 
 /**
  * Checks a backup file completely and works out what importing it would do, without writing.
@@ -269,6 +276,7 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
 
   if (plan.attempts.length) await db.practiceAttempts.bulkPut(plan.attempts);
   if (plan.revisions.length) await db.cardRevisions.bulkPut(plan.revisions);
+  if (plan.media.length) await db.media.bulkPut(plan.media);
   if (plan.settings) await db.settings.put({ ...plan.settings.settings, id: 'settings', savedAt: plan.settings.savedAt });
   await updateDayTotals(db, plan);
   step(1);

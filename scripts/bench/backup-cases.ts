@@ -77,6 +77,7 @@ export async function simulatedBackup(size: CollectionSize, now: number, builtin
     settings: settingsToBackup(settings), settingsSavedAt: null, fsrsParameters: fsrsWeights(settings), decks, cards,
     reviewColumns: REVIEW_COLUMN_NAMES, reviews: reviews.sort((a, b) => a.reviewedAt - b.reviewedAt).map(reviewToRow),
     practiceAttempts: [],
+    media: [],
   });
 }
 

@@ -54,3 +54,17 @@ describe('practice attempts in a backup', () => {
     expect(await behind.practiceAttempts.get('m')).toEqual(done);
   });
 });
+
+describe('images of imported cards in a backup', () => {
+  it('are exported in base64 and restored byte for byte; a second import adds none', async () => {
+    const source = await deviceWith();
+    const png = Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10, 0, 255, 7]);
+    await source.media.put({ name: 'fig%201.png', mime: 'image/png', bytes: png });
+    const file = await exportBackup(source, T0 + DAY);
+    expect(JSON.parse(file.text).content.media).toEqual([{ name: 'fig%201.png', mime: 'image/png', base64: 'iVBORw0KGgoA/wc=' }]);
+    const target = await deviceWith();
+    expect(await importText(target, file.text)).toMatchObject({ mediaAdded: 1 });
+    expect(await target.media.get('fig%201.png')).toEqual({ name: 'fig%201.png', mime: 'image/png', bytes: png });
+    expect(await importText(target, file.text)).toMatchObject({ mediaAdded: 0 });
+  });
+});
