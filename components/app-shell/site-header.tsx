@@ -9,8 +9,10 @@ const LINKS = [
   { href: '/', label: 'Home' },
   { href: '/study/', label: 'Study' },
   { href: '/practice/', label: 'Practice' },
+  { href: '/browse/', label: 'Browse' },
   { href: '/stats/', label: 'Progress' },
   { href: '/backup/', label: 'Backup' },
+  { href: '/import/', label: 'Import' },
   { href: '/settings/', label: 'Settings' },
 ];
 
@@ -50,14 +52,14 @@ export function SiteHeader() {
 
   return (
     <header className="no-print relative z-30 border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-      <nav aria-label="Main" className="mx-auto flex max-w-3xl items-center gap-x-1 px-4 py-2 sm:gap-x-2">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-x-1 px-4 py-2 lg:gap-x-2">
         <Link href="/" className="mr-auto rounded py-1 text-lg font-bold whitespace-nowrap">
           CISM · CISSP<span className="hidden md:inline"> study</span>
         </Link>
         <button
           ref={menuButton}
           type="button"
-          className="btn px-3 sm:hidden"
+          className="btn px-3 lg:hidden"
           aria-expanded={open}
           aria-controls="main-links"
           onClick={() => setOpen((o) => !o)}
@@ -66,7 +68,7 @@ export function SiteHeader() {
         </button>
         <ul
           id="main-links"
-          className={`${open ? 'flex' : 'hidden'} absolute inset-x-0 top-full flex-col border-b border-slate-200 bg-white px-4 py-2 shadow-md dark:border-slate-800 dark:bg-slate-950 sm:static sm:flex sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-1 sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none sm:dark:bg-transparent`}
+          className={`${open ? 'flex' : 'hidden'} absolute inset-x-0 top-full flex-col border-b border-slate-200 bg-white px-4 py-2 shadow-md dark:border-slate-800 dark:bg-slate-950 lg:static lg:flex lg:flex-row lg:flex-wrap lg:items-center lg:gap-x-1 lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none lg:dark:bg-transparent`}
         >
           {LINKS.map((l) => {
             const current = l.href === '/' ? path === '/' : path?.startsWith(l.href.replace(/\/$/, ''));
@@ -75,7 +77,7 @@ export function SiteHeader() {
                 <Link
                   href={l.href}
                   aria-current={current ? 'page' : undefined}
-                  className={`flex min-h-11 items-center rounded px-2 underline-offset-4 hover:underline sm:min-h-0 sm:py-1 ${current ? 'font-semibold underline' : ''}`}
+                  className={`flex min-h-11 items-center rounded px-2 underline-offset-4 hover:underline lg:min-h-0 lg:py-1 ${current ? 'font-semibold underline' : ''}`}
                 >
                   {l.label}
                 </Link>

@@ -57,7 +57,7 @@ test('the main links are behind a Menu button on a phone', async ({ page }) => {
   await expect(nav.getByRole('link', { name: 'Progress' })).toBeHidden();
   await menu.tap();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
-  for (const name of ['Home', 'Study', 'Practice', 'Progress', 'Backup', 'Settings']) {
+  for (const name of ['Home', 'Study', 'Practice', 'Browse', 'Progress', 'Backup', 'Import', 'Settings']) {
     await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   }
   await expect(nav.getByRole('link', { name: 'Study', exact: true })).toHaveAttribute('aria-current', 'page');
@@ -78,7 +78,7 @@ test('the desktop header shows every main link in one row', async ({ page }) => 
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('button', { name: 'Menu' })).toBeHidden();
-  for (const name of ['Home', 'Study', 'Practice', 'Progress', 'Backup', 'Settings']) {
+  for (const name of ['Home', 'Study', 'Practice', 'Browse', 'Progress', 'Backup', 'Import', 'Settings']) {
     await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   }
   expect((await box(page.locator('header'))).height).toBeLessThan(80);
