@@ -17,7 +17,7 @@ const LINKS = [
 ];
 
 /**
- * One row at every width. From 640px up the links sit in the row; on a phone they fold behind a
+ * One row at every width. From 1024px up the links sit in the row; below (phones, tablets) they fold behind a
  * "Menu" button, so the header stays short and the bottom of the screen is left to the task's ActionBar.
  */
 export function SiteHeader() {
