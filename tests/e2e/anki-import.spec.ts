@@ -21,14 +21,14 @@ test("a real package written by Anki imports, and its card is studied", async ({
   await expect(section.getByTestId('anki-done')).toContainText('Imported: 1 card in 1 new deck');
   expect(await countRows(page, 'cards')).toBe(before + 1);
 
-  await page.goto('/browse/?q=deck:default');
+  await page.goto('/browse/?q=is:mine%20deck:default');
   await expect(page.getByTestId('browse-row')).toHaveCount(1);
   await page.goto('/');
   await page.getByRole('link', { name: /Study Default/ }).click();
   const study = new StudyPage(page);
   await expect(study.card()).toContainText('hello');
   await study.answerWithKeys('3');
-  await expect(page.getByTestId('done')).toBeVisible();
+  await expect.poll(() => countRows(page, 'reviews')).toBe(1);
 
   // The same package again adds nothing.
   const again = await choosePackage(page, 'update1.apkg');
@@ -48,7 +48,7 @@ test('a current Anki package (zstd collection) brings its history, states and im
   await expect.poll(() => countRows(page, 'media')).toBe(1);
 
   // The card with a history is due (its last answer was long ago) and shows its image.
-  await page.goto('/browse/?q=deck:governance');
+  await page.goto('/browse/?q=is:mine%20deck:governance');
   await expect(page.getByTestId('browse-row')).toHaveCount(1);
   await page.getByTestId('browse-row').getByRole('button').click();
   const info = page.getByTestId('card-info');

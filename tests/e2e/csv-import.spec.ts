@@ -18,7 +18,7 @@ test('a CSV with a semicolon, a header and tags imports after a preview; the sam
   await expect(csv.getByTestId('csv-done')).toContainText('Imported 2 cards from semicolon.csv');
   expect(await countRows(page, 'cards')).toBe(before + 2);
 
-  await page.goto('/browse/?q=SLE');
+  await page.goto('/browse/?q=is:mine%20SLE');
   await expect(page.getByTestId('browse-row')).toHaveCount(2);
   await page.goto('/browse/?q=tag:terms');
   await expect(page.getByTestId('browse-row')).toHaveCount(1);

@@ -31,7 +31,7 @@ test('a deck and a card of my own: created, studied, edited mid-session with the
   expect(await getRow(page, 'cardRevisions', `${cardId}:0`)).toMatchObject({ front: 'What does **ALE** stand for?' });
 
   // Card info shows the answer and the earlier text.
-  await browse.open('ALE');
+  await browse.open('is:mine ALE');
   await browse.rows().first().getByRole('button').click();
   const info = page.getByTestId('card-info');
   await expect(info).toContainText('Every answer (1)');
