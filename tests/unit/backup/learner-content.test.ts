@@ -68,3 +68,27 @@ describe('images of imported cards in a backup', () => {
     expect(await importText(target, file.text)).toMatchObject({ mediaAdded: 0 });
   });
 });
+
+describe("the learner's cards in a backup", () => {
+  it('merge by the later text, keeping the other in the history; built-in text is never replaced', async () => {
+    const { createDeck, addCard, editCard, applyToCards } = await import('@/lib/db/own-cards');
+    const laptop = await deviceWith();
+    const deck = await createDeck(laptop, 'Mine', T0);
+    const card = await addCard(laptop, { deckId: deck.id, front: 'v0', back: 'b', tags: [] }, T0);
+    const phone = await deviceWith();
+    await importText(phone, (await exportBackup(laptop, T0 + 1)).text);
+    // Edited on the phone later than on the laptop: the phone's text wins on the laptop.
+    await editCard(laptop, card.id, { deckId: deck.id, front: 'laptop text', back: 'b', tags: [] }, card.rev, T0 + 1000);
+    const onPhone = (await phone.cards.get(card.id))!;
+    await editCard(phone, card.id, { deckId: deck.id, front: 'phone text', back: 'b', tags: ['x'] }, onPhone.rev, T0 + 2000);
+    await applyToCards(phone, [card.id], { kind: 'flag', flag: 4 });
+    const summary = await importText(laptop, (await exportBackup(phone, T0 + 3000)).text);
+    expect(summary).toMatchObject({ cardsTextUpdated: 1 });
+    expect(await laptop.cards.get(card.id)).toMatchObject({ front: 'phone text', tags: ['x'], flag: 4, contentAt: T0 + 2000 });
+    const history = await laptop.cardRevisions.where('cardId').equals(card.id).toArray();
+    expect(history.map((r) => r.front).sort()).toEqual(['laptop text', 'v0']);
+    // The other way, the phone keeps its later text.
+    expect(await importText(phone, (await exportBackup(laptop, T0 + 4000)).text)).toMatchObject({ cardsTextUpdated: 0 });
+    expect((await phone.cards.get(card.id))!.front).toBe('phone text');
+  });
+});
