@@ -10,7 +10,7 @@
  * a year of answers is hundreds of thousands of rows, and repeating 23 key names in each row
  * would double the file and the time to read it.
  */
-import type { Deck, MemoryState, ReviewEntry, StudyCard, StudySettings } from '../model';
+import type { CardRevision, Deck, MemoryState, ReviewEntry, StudyCard, StudySettings } from '../model';
 import type { Attempt } from '../practice/attempt';
 
 export const BACKUP_FORMAT = 'cism-cissp-study-backup';
@@ -43,6 +43,8 @@ export interface BackupContent {
   practiceAttempts: Attempt[];
   /** Images of imported cards, their bytes in base64. Since format 2. */
   media: BackupMedia[];
+  /** The earlier texts of the learner's edited cards. Since format 2. */
+  cardRevisions: CardRevision[];
 }
 
 export interface BackupMedia {

@@ -65,6 +65,8 @@ export interface ImportPlan {
   revisions: CardRevision[];
   /** Images not stored yet. */
   media: MediaFile[];
+  /** The file's earlier texts of cards (stored unless already here). */
+  fileRevisions: CardRevision[];
 }
 
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problem: BackupProblem };
@@ -193,7 +195,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
   const finalSettings = settings?.settings ?? local.settings;
   const scheduler = createScheduler(finalSettings);
 
-  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [], revisions: [], media: backup.media.filter((m) => !local.mediaNames.has(m.name)) };
+  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [], revisions: [], media: backup.media.filter((m) => !local.mediaNames.has(m.name)), fileRevisions: backup.cardRevisions };
   const s = plan.summary;
   s.settingsChanged = settings ? settingChanges(local.settings, settings.settings) : [];
   plan.decks = backup.decks.filter((d) => !local.decks.has(d.id));

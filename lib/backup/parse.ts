@@ -8,7 +8,7 @@
  * some fifty times faster (zod took over two seconds for 300,000 rows here).
  */
 import { z } from 'zod';
-import type { Deck, MediaFile, StudySettings } from '../model';
+import type { CardRevision, Deck, MediaFile, StudySettings } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import { MAX_STEPS, NUMBER_RULES, type NumberRule, STEP_PATTERN } from '../settings-rules';
 import { isCalendarDay } from '../study-day';
@@ -66,6 +66,7 @@ export interface ValidBackup {
   reviews: ReviewEntry[];
   practiceAttempts: Attempt[];
   media: MediaFile[];
+  cardRevisions: CardRevision[];
 }
 
 export type ParseResult = { ok: true; backup: ValidBackup } | { ok: false; problem: BackupProblem };
@@ -314,6 +315,23 @@ const contentSchema = z.strictObject({
   reviews: z.array(z.unknown()).max(5_000_000),
   // Absent in format 1 files.
   practiceAttempts: z.array(attemptSchema).max(100_000).optional(),
+  cardRevisions: z
+    .array(
+      z.strictObject({
+        id: z.string().max(300),
+        cardId: id,
+        contentRev: z.int().min(0).max(1e9),
+        deckId: id,
+        front: z.string().max(50_000),
+        back: z.string().max(50_000),
+        choices: z.array(z.string().max(5000)).max(20).optional(),
+        answerIndex: z.int().min(0).max(19).optional(),
+        tags: z.array(z.string().min(1).max(200)).max(100),
+        replacedAt: time,
+      }).refine((r) => r.id === `${r.cardId}:${r.contentRev}`, { message: 'must be the card id and the revision number joined by ":"', path: ['id'] }),
+    )
+    .max(1_000_000)
+    .optional(),
   media: z
     .array(
       z.strictObject({
@@ -641,6 +659,7 @@ export async function parseBackup(input: string | Uint8Array<ArrayBuffer>, onPro
       reviews,
       practiceAttempts,
       media: (c.media ?? []).map((m) => ({ name: m.name, mime: m.mime, bytes: fromBase64(m.base64) })),
+      cardRevisions: (c.cardRevisions ?? []) as CardRevision[],
     },
   };
 }

@@ -56,7 +56,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * @example const file = await exportBackup(db, Date.now()); download(file.text, file.fileName)
  */
 export async function exportBackup(db: StudyDb, now: number, onProgress?: Progress): Promise<ExportedFile> {
-  const [decks, cards, stored, reviews, practiceAttempts, media] = await db.transaction('r', [db.decks, db.cards, db.settings, db.reviews, db.packedReviews, db.practiceAttempts, db.media], () =>
+  const [decks, cards, stored, reviews, practiceAttempts, media, cardRevisions] = await db.transaction('r', [db.decks, db.cards, db.settings, db.reviews, db.packedReviews, db.practiceAttempts, db.media, db.cardRevisions], () =>
     Promise.all([
       db.decks.toArray(),
       db.cards.toArray(),
@@ -64,6 +64,7 @@ export async function exportBackup(db: StudyDb, now: number, onProgress?: Progre
       loadAllReviews(db, (done, total) => onProgress?.('reading', done, total)),
       db.practiceAttempts.toArray(),
       db.media.toArray(),
+      db.cardRevisions.toArray(),
     ]),
   );
   onProgress?.('saving', 0, 1);
@@ -81,6 +82,7 @@ export async function exportBackup(db: StudyDb, now: number, onProgress?: Progre
     reviews: reviews.sort(byTimeThenId).map(reviewToRow),
     practiceAttempts: practiceAttempts.sort(byId),
     media: media.sort((a, b) => (a.name < b.name ? -1 : 1)).map((m) => ({ name: m.name, mime: m.mime, base64: toBase64(m.bytes) })),
+    cardRevisions: cardRevisions.sort(byId),
   };
   const text = await serializeBackup(content);
   onProgress?.('saving', 1, 1);
@@ -276,6 +278,11 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
 
   if (plan.attempts.length) await db.practiceAttempts.bulkPut(plan.attempts);
   if (plan.revisions.length) await db.cardRevisions.bulkPut(plan.revisions);
+  // Earlier texts from the file that are not here yet (a revision never changes under its id).
+  if (plan.fileRevisions.length) {
+    const here = await db.cardRevisions.bulkGet(plan.fileRevisions.map((r) => r.id));
+    await db.cardRevisions.bulkPut(plan.fileRevisions.filter((_, i) => here[i] === undefined));
+  }
   if (plan.media.length) await db.media.bulkPut(plan.media);
   if (plan.settings) await db.settings.put({ ...plan.settings.settings, id: 'settings', savedAt: plan.settings.savedAt });
   await updateDayTotals(db, plan);

@@ -78,6 +78,7 @@ export async function simulatedBackup(size: CollectionSize, now: number, builtin
     reviewColumns: REVIEW_COLUMN_NAMES, reviews: reviews.sort((a, b) => a.reviewedAt - b.reviewedAt).map(reviewToRow),
     practiceAttempts: [],
     media: [],
+    cardRevisions: [],
   });
 }
 

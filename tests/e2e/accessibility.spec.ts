@@ -30,3 +30,27 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the browser, the card editor, card info and the import screen pass axe (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/browse/?q=due%20care');
+    await expect(page.getByTestId('browse-row').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('New deck name').fill('Mine');
+    await page.getByRole('button', { name: 'Create deck' }).click();
+    await page.getByRole('button', { name: 'Add a card' }).click();
+    await expect(page.getByTestId('card-editor')).toBeVisible();
+    await page.getByRole('button', { name: 'Add an option' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('browse-row').first().getByRole('button').click();
+    await expect(page.getByTestId('card-info')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/import/');
+    await page.getByTestId('csv-import').getByLabel('CSV or TSV file to import').setInputFiles('tests/fixtures/csv/formula-cell.csv');
+    await expect(page.getByTestId('csv-formulas')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -7,6 +7,7 @@ import { BackupPage } from './pages/backup-page';
 import { HomePage } from './pages/home-page';
 import { StudyPage } from './pages/study-page';
 import { PracticePage } from './pages/practice-page';
+import { BrowsePage } from './pages/browse-page';
 import { countReviewLog } from './support/count-review-log';
 import { countRows } from './support/idb';
 
@@ -160,6 +161,73 @@ test('a backup taken after a quiz and a mock restores both into a fresh profile'
     await again.waitForQuestion(2);
     await expect(other.getByRole('button', { name: '⚑ Flagged' })).toBeVisible();
     await expect(again.option(2)).toHaveAttribute('aria-pressed', 'true');
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('own decks and cards, their earlier texts, imported Anki cards with images, flags and suspensions all survive a backup into a fresh profile', async ({ page, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const browse = new BrowsePage(page);
+  await browse.open();
+  await browse.createDeck('My notes');
+  await browse.addCard('What is **ALE**?', 'SLE × ARO');
+  await browse.search('is:mine ALE');
+  await expect(browse.rows()).toHaveCount(1);
+  await browse.selectAll();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByTestId('card-editor').getByLabel('Front').fill('How is **ALE** computed?');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(browse.message()).toContainText('Saved.');
+  await page.getByLabel('Flag the selected cards').selectOption({ label: 'Purple' });
+  await expect(browse.message()).toContainText('Flagged Purple');
+  await page.goto('/import/');
+  const anki = page.getByTestId('anki-import');
+  await anki.getByLabel('Anki package to import').setInputFiles(join(process.cwd(), 'tests/fixtures/anki/latest.apkg'));
+  await anki.getByRole('button', { name: 'Import 5 cards' }).click();
+  await expect(anki.getByTestId('anki-done')).toBeVisible();
+  await browse.open('is:mine');
+  await expect(browse.rows()).toHaveCount(6);
+  // What the restore must give back, query by query.
+  const QUERIES = ['is:mine', 'is:mine is:suspended', 'is:mine is:buried', 'is:mine is:flagged', 'is:mine is:review', 'is:mine deck:risk'];
+  const counts: Record<string, string> = {};
+  for (const q of QUERIES) {
+    await browse.open(q);
+    counts[q] = (await page.getByTestId('browse-count').textContent())!.split(' of ')[0]!;
+  }
+
+  const backup = new BackupPage(page, baseURL!);
+  await backup.open();
+  const file = await backup.export('Export progress', dir);
+
+  const profile = mkdtempSync(join(dir, 'own-profile-'));
+  const fresh = await playwright.chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL });
+  try {
+    const other = fresh.pages()[0] ?? (await fresh.newPage());
+    const restore = new BackupPage(other, baseURL!);
+    await restore.open();
+    await restore.choose(file);
+    await expect(restore.preview()).toContainText('Adds 1 image of imported cards.');
+    await restore.confirm();
+    const there = new BrowsePage(other);
+    await there.open('is:mine');
+    await expect(there.rows()).toHaveCount(6);
+    await there.search('is:mine flag:purple ALE');
+    await expect(there.rows()).toHaveCount(1);
+    await expect(there.rows().first()).toContainText('How is ALE computed?');
+    await there.rows().first().getByRole('button').click();
+    await other.getByText('Earlier texts (1)').click();
+    await expect(other.getByTestId('card-info')).toContainText('What is ALE?');
+    for (const q of QUERIES) {
+      await there.open(q);
+      await expect(other.getByTestId('browse-count'), q).toContainText(`${counts[q]} of `);
+    }
+    await there.search('is:mine deck:governance');
+    await there.rows().first().getByRole('button').click();
+    const img = other.getByTestId('card-info').locator('img');
+    await expect(img).toHaveCount(1);
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+    expect(await countRows(other, 'media')).toBe(1);
   } finally {
     await fresh.close();
   }

@@ -87,6 +87,10 @@ describe("the learner's cards in a backup", () => {
     expect(await laptop.cards.get(card.id)).toMatchObject({ front: 'phone text', tags: ['x'], flag: 4, contentAt: T0 + 2000 });
     const history = await laptop.cardRevisions.where('cardId').equals(card.id).toArray();
     expect(history.map((r) => r.front).sort()).toEqual(['laptop text', 'v0']);
+    // A fresh device restoring the laptop's backup gets the card's whole text history too.
+    const fresh = await deviceWith();
+    await importText(fresh, (await exportBackup(laptop, T0 + 3500)).text);
+    expect((await fresh.cardRevisions.where('cardId').equals(card.id).toArray()).map((r) => r.front).sort()).toEqual(['laptop text', 'v0']);
     // The other way, the phone keeps its later text.
     expect(await importText(phone, (await exportBackup(laptop, T0 + 4000)).text)).toMatchObject({ cardsTextUpdated: 0 });
     expect((await phone.cards.get(card.id))!.front).toBe('phone text');
