@@ -6,7 +6,7 @@ export class BrowsePage {
 
   async open(query?: string) {
     await this.page.goto(query ? `/browse/?q=${encodeURIComponent(query)}` : '/browse/');
-    await expect(this.page.getByTestId('browse-count')).toContainText(' cards');
+    await expect(this.page.getByTestId('browse-count')).toContainText(/ of [\d,]+ cards/);
   }
 
   async createDeck(name: string) {
