@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import type { StudyDb } from '@/lib/db/database';
-import { useCardInfo } from '@/lib/db/hooks';
+import { useCardInfo } from '@/lib/db/browse-hooks';
 import { GRADE_NAMES, type StudySettings } from '@/lib/model';
 import { createScheduler, retrievabilityOn } from '@/lib/scheduler';
 import { Markdown } from '../ui/markdown';

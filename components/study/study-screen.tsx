@@ -5,7 +5,9 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { StudyDb } from '@/lib/db/database';
 import { useDeckName, useDecks, useNextDue } from '@/lib/db/hooks';
-import { CardEditor } from '../browse/card-editor';
+import { lazy, Suspense } from 'react';
+// Loaded only when E opens it: the study page stays light.
+const CardEditor = lazy(() => import('../browse/card-editor').then((m) => ({ default: m.CardEditor })));
 import type { StudyScope } from '@/lib/db/queries';
 import { deckManifest } from '@/lib/db/client';
 import { tagTitle } from '@/lib/decks/manifest';
@@ -69,15 +71,17 @@ function Session({ db, settings, scope }: { db: StudyDb; settings: StudySettings
 
   if (editing && s.current) {
     return (
-      <CardEditor
-        db={db}
-        cardId={s.current.id}
-        decks={(decks ?? []).filter((d) => !d.builtin)}
-        onDone={(saved) => {
-          setEditing(false);
-          if (saved) void s.cardAction('edited');
-        }}
-      />
+      <Suspense fallback={<p role="status" className="muted">Opening the editor…</p>}>
+        <CardEditor
+          db={db}
+          cardId={s.current.id}
+          decks={(decks ?? []).filter((d) => !d.builtin)}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) void s.cardAction('edited');
+          }}
+        />
+      </Suspense>
     );
   }
 

@@ -12,8 +12,6 @@ import { loadHomeSummary, loadNextDue, type StudyScope } from './queries';
 import { loadSettings } from './settings';
 import { loadStats, type OutlineShape } from './stats';
 import { loadActiveAttempts, loadFinishedAttempts } from './practice';
-import { loadBrowseRows } from './browse';
-import { loadCardInfo } from './own-cards';
 
 /** The learner's settings; undefined while loading (or while the database is not open). */
 export function useStoredSettings(db: StudyDb | null): StudySettings | undefined {
@@ -51,19 +49,9 @@ export function useFinishedAttempts(db: StudyDb | null) {
   return useLiveQuery(() => (db ? loadFinishedAttempts(db) : undefined), [db]);
 }
 
-/** Every card as a browser row; re-read whenever a card or deck changes. */
-export function useBrowseRows(db: StudyDb | null) {
-  return useLiveQuery(() => (db ? loadBrowseRows(db) : undefined), [db]);
-}
-
 /** Every deck (built-in and the learner's), for the deck list and the editor. */
 export function useDecks(db: StudyDb | null) {
   return useLiveQuery(async () => (db ? (await db.decks.toArray()).filter((x) => !x.retired) : undefined), [db]);
-}
-
-/** One card with its answers and text history, for the card-info view. */
-export function useCardInfo(db: StudyDb | null, id: string | null) {
-  return useLiveQuery(() => (db && id ? loadCardInfo(db, id) : null), [db, id]);
 }
 
 /** An image stored with imported cards, as an object URL while it is shown (null when not stored). */

@@ -14,6 +14,7 @@ import { countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-to
 import { withStorageErrors } from './errors';
 import type { StudyDb } from './schema';
 import { loadSettings } from './settings';
+import { nextOrder, takeOrders } from './card-order';
 
 export interface ImportReport {
   decksAdded: number;
@@ -24,26 +25,11 @@ export interface ImportReport {
   mediaAdded: number;
 }
 
-const ORDER_KEY = 'next-imported-card-order';
-/** Imported and own cards are introduced after every built-in card. */
-const FIRST_ORDER = 10_000_000;
-
 /** cardKey(front, back) of every stored card, for a CSV import's duplicate check. */
 export async function loadCardKeys(db: StudyDb): Promise<Set<string>> {
   const keys = new Set<string>();
   await withStorageErrors(() => db.cards.each((c) => void keys.add(cardKey(c.front, c.back))));
   return keys;
-}
-
-/** The next free `order` for a new card of the learner's. Call inside a transaction. */
-export async function nextOrder(db: StudyDb): Promise<number> {
-  const stored = await db.meta.get(ORDER_KEY);
-  return stored ? Number(stored.value) : FIRST_ORDER;
-}
-
-/** Marks `count` orders from `from` as taken. Call in the transaction that read nextOrder. */
-export async function takeOrders(db: StudyDb, from: number, count: number): Promise<void> {
-  if (count > 0) await db.meta.put({ key: ORDER_KEY, value: String(from + count) });
 }
 
 export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promise<ImportReport> {

@@ -12,7 +12,7 @@ import { newMemoryState } from '../scheduler';
 import { countReviewInto, emptyDayTotals } from '../stats/day-totals';
 import { studyDayEnd } from '../study-day';
 import { withStorageErrors } from './errors';
-import { nextOrder, takeOrders } from './import-draft';
+import { nextOrder, takeOrders } from './card-order';
 import type { StudyDb } from './schema';
 
 /** A learner's input the app refuses, with a message saying what is wrong. */

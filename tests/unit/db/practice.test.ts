@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadActiveAttempts, loadFinishedAttempts, loadPracticeKnowledge, storeAttempt } from '@/lib/db/practice';
+import { loadActiveAttempts, loadFinishedAttempts, storeAttempt } from '@/lib/db/practice';
+import { loadPracticeKnowledge } from '@/lib/db/practice-knowledge';
 import { replayPendingPractice, saveAttemptDurably } from '@/lib/db/practice-service';
 import { DEFAULT_SETTINGS } from '@/lib/model';
 import { type Attempt, choose, finish, startAttempt } from '@/lib/practice/attempt';
