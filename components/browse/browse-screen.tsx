@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { type BrowseRow, parseQuery, searchRows, type SortKey } from '@/lib/browse/search';
 import type { StudyDb } from '@/lib/db/database';
 import { useBrowseRows } from '@/lib/db/browse-hooks';
@@ -10,8 +10,9 @@ import { applyToCards, type CardAction, deleteCards } from '@/lib/db/own-cards';
 import { FLAG_NAMES, type StudySettings } from '@/lib/model';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
-import { CardEditor } from './card-editor';
-import { CardInfoPanel } from './card-info-panel';
+// Opened on demand: the list comes first.
+const CardEditor = lazy(() => import('./card-editor').then((m) => ({ default: m.CardEditor })));
+const CardInfoPanel = lazy(() => import('./card-info-panel').then((m) => ({ default: m.CardInfoPanel })));
 import { DeckList } from './deck-list';
 
 const ROW_HEIGHT = 44;
@@ -103,6 +104,7 @@ function Browser({ db, settings }: { db: StudyDb; settings: StudySettings }) {
       <h1 className="text-2xl font-bold">Browse and edit cards</h1>
       <DeckList db={db} decks={decks ?? []} />
       {editing !== null && (
+        <Suspense fallback={<p role="status" className="muted">Opening the editor…</p>}>
         <CardEditor
           db={db}
           cardId={editing === 'new' ? null : editing}
@@ -112,8 +114,13 @@ function Browser({ db, settings }: { db: StudyDb; settings: StudySettings }) {
             if (text) setMessage({ text, error: false });
           }}
         />
+        </Suspense>
       )}
-      {info && <CardInfoPanel db={db} cardId={info} settings={settings} now={now} onClose={() => setInfo(null)} />}
+      {info && (
+        <Suspense fallback={<p role="status" className="muted">Loading the card…</p>}>
+          <CardInfoPanel db={db} cardId={info} settings={settings} now={now} onClose={() => setInfo(null)} />
+        </Suspense>
+      )}
 
       <section className="card-surface space-y-3 p-4" aria-labelledby="cards-heading">
         <div className="flex flex-wrap items-end justify-between gap-2">

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { StudyDb } from '@/lib/db/database';
 import { type Attempt, canGoTo, choose, confirm, finish, goTo, progressOf, toggleFlag } from '@/lib/practice/attempt';
 import { OPTION_LETTERS } from '@/lib/practice/questions';
@@ -10,7 +10,8 @@ import { useStudyDb } from '../app-shell/storage-provider';
 import { afterNextPaint } from '../study/after-next-paint';
 import { ActionBar } from '../ui/action-bar';
 import { QuestionView } from './question-view';
-import { ResultsView } from './results-view';
+// The results load when an attempt is finished (or opened finished), not with every question.
+const ResultsView = lazy(() => import('./results-view').then((m) => ({ default: m.ResultsView })));
 import { useAttempt } from './use-attempt';
 
 export function AttemptScreen() {
@@ -42,7 +43,13 @@ function AttemptLoader({ db, id }: { db: StudyDb; id: string }) {
           {message}
         </p>
       )}
-      {attempt.status === 'finished' ? <ResultsView attempt={attempt} /> : <Runner attempt={attempt} step={step} />}
+      {attempt.status === 'finished' ? (
+        <Suspense fallback={<p role="status" className="muted">Scoring…</p>}>
+          <ResultsView attempt={attempt} />
+        </Suspense>
+      ) : (
+        <Runner attempt={attempt} step={step} />
+      )}
     </div>
   );
 }

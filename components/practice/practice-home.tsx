@@ -12,7 +12,7 @@ import { tagTitle } from '@/lib/decks/manifest';
 import type { CertificationId } from '@/lib/decks/types';
 import type { StudySettings } from '@/lib/model';
 import { type Feedback, startAttempt } from '@/lib/practice/attempt';
-import { MOCK_SHAPES, planMock, planQuiz, QUIZ_LENGTHS, QUIZ_SOURCES, type QuizSource } from '@/lib/practice/plan';
+import { MOCK_SHAPES, QUIZ_LENGTHS, QUIZ_SOURCES, type QuizSource } from '@/lib/practice/options';
 import { scoreAttempt } from '@/lib/practice/score';
 import { createScheduler } from '@/lib/scheduler';
 import { useStudyDb } from '../app-shell/storage-provider';
@@ -79,7 +79,8 @@ function Practice({ db, settings }: { db: StudyDb; settings: StudySettings }) {
 
   const startQuiz = () =>
     begin(async (id) => {
-      const bank = await loadPracticeBank();
+      // The question maker loads when a start is pressed, not with the page.
+      const [bank, { planQuiz }] = await Promise.all([loadPracticeBank(), import('@/lib/practice/plan')]);
       const known = await loadPracticeKnowledge(db, createScheduler(settings), Date.now());
       const plan = planQuiz(bank, { certification: cert, scope: chosen, length, source, feedback, title: quizTitle() }, known, { id, seed: id });
       if (plan.questions.length > 0 && plan.questions.length < length) setMessage(`Only ${plan.questions.length} questions match; the quiz has ${plan.questions.length}.`);
@@ -87,7 +88,10 @@ function Practice({ db, settings }: { db: StudyDb; settings: StudySettings }) {
     });
 
   const startMock = (shape: keyof typeof MOCK_SHAPES) =>
-    begin(async (id) => planMock(await loadPracticeBank(), shape, deckManifest.domains, { id, seed: id }));
+    begin(async (id) => {
+      const [bank, { planMock }] = await Promise.all([loadPracticeBank(), import('@/lib/practice/plan')]);
+      return planMock(bank, shape, deckManifest.domains, { id, seed: id });
+    });
 
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { repairCardDigest } from '@/lib/db/stored-card-digest';
 import { repairDayTotals } from '@/lib/db/stored-day-totals';
 import { useFinishedAttempts, useStats } from '@/lib/db/hooks';
@@ -15,7 +15,8 @@ import { longDay } from './wording';
 import { HeatmapChart } from './heatmap';
 import { ReadinessCard } from './readiness-section';
 import { RetentionTable } from './retention-table';
-import { PracticeHistory } from './practice-history';
+// Below the fold, and only useful once there is practice: loaded after the page.
+const PracticeHistory = lazy(() => import('./practice-history').then((m) => ({ default: m.PracticeHistory })));
 import './stats-print.css';
 
 const OUTLINE = { domains: deckManifest.domains, subdomains: deckManifest.subdomains };
@@ -76,7 +77,9 @@ export function StatsScreen() {
 
       <ExamPlanForm db={db} settings={settings} today={stats.today} />
 
-      <PracticeHistory attempts={attempts ?? []} domains={deckManifest.domains} />
+      <Suspense fallback={null}>
+        <PracticeHistory attempts={attempts ?? []} domains={deckManifest.domains} />
+      </Suspense>
 
       <section aria-labelledby="heatmap-heading" className="card-surface stats-heatmap p-5">
         <h2 id="heatmap-heading" className="text-lg font-semibold">

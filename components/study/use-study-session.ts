@@ -6,7 +6,7 @@ import { submitAnswer } from '@/lib/db/answer-service';
 import type { StudyDb } from '@/lib/db/database';
 import { StaleCardError } from '@/lib/db/errors';
 import { loadTodayQueue, type StudyScope } from '@/lib/db/queries';
-import { applyToCards, loadCardInfo, unburyDue } from '@/lib/db/own-cards';
+import { unburyDue } from '@/lib/db/unbury';
 import { FLAG_NAMES, type Grade, type StudySettings } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { afterNextPaint } from './after-next-paint';
@@ -127,6 +127,8 @@ export function useStudySession(db: StudyDb, scope: StudyScope, liveSettings: St
       if (!current) return;
       await writes.current;
       try {
+        // The card operations load on first use: most sessions never need them.
+        const { applyToCards, loadCardInfo } = await import('@/lib/db/own-cards');
         const at = Date.now();
         if (action === 'bury' || action === 'suspend') {
           await applyToCards(db, [current.id], action === 'bury' ? { kind: 'bury', now: at, dayStartHour: settings.dayStartHour } : { kind: 'suspend', on: true });

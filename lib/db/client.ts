@@ -8,7 +8,7 @@ import { checkCardsFile, type DeckManifest } from '../decks/manifest';
 import { openChecked, openStudyDb, type StudyDb } from './database';
 import { replayPendingAnswers } from './answer-service';
 import { replayPendingPractice } from './practice-service';
-import { unburyDue } from './own-cards';
+import { unburyDue } from './unbury';
 import { syncOrKeepBuiltinDecks } from './sync-decks';
 
 /** The bundled part of the built-in decks; the cards are fetched only when their version changed. */

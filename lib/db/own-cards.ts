@@ -4,7 +4,6 @@
  * is refused) and recomputes the queue fields. Built-in cards can be suspended, buried, flagged
  * and reset, never edited, moved or deleted: the deck sync owns their text.
  */
-import Dexie from 'dexie';
 import { type CardContent, revisionOf, withContent } from '../card-content';
 import { CardState, type CardRevision, type Deck, isLearnersCard, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
 import { packDay, unpackDay } from '../review-pack';
@@ -236,18 +235,6 @@ export function deleteCards(db: StudyDb, ids: readonly string[]): Promise<{ card
       if (cards.some((c) => !isLearnersCard(c))) throw new CardInputError('Built-in cards cannot be deleted; suspend them instead.');
       const answers = await removeCardsWithHistory(db, new Set(cards.map((c) => c.id)));
       return { cards: cards.length, answers };
-    }),
-  );
-}
-
-/** Cards buried until a time that has passed come back (at start-up and when a session starts). */
-export function unburyDue(db: StudyDb, now: number): Promise<number> {
-  return withStorageErrors(() =>
-    db.transaction('rw', [db.cards, db.cardDigest], async () => {
-      const off = await db.cards.where('[queue+rank]').between(['off', Dexie.minKey], ['off', Dexie.maxKey], true, true).toArray();
-      const back = off.filter((c) => c.buriedUntil != null && c.buriedUntil <= now).map((c) => withQueueFields({ ...c, buriedUntil: null, rev: c.rev + 1 }));
-      if (back.length) await db.cards.bulkPut(back);
-      return back.length;
     }),
   );
 }

@@ -5,24 +5,13 @@
 import type { CertificationId, GeneratedDomain } from '../decks/types';
 import type { PracticeBank, PracticeConcept } from './bank';
 import { type AttemptMode, type Feedback, type NewAttempt } from './attempt';
-import { ADAPTIVE } from './adaptive';
 import { drawByBlueprint, spreadOverSubdomains } from './blueprint';
 import type { ConceptRecord } from './history';
 import { kindsOf, makeQuestion, poolOf, type QuestionKind } from './questions';
 import { randomFrom, shuffle } from './random';
+import { MOCK_SHAPES, type QuizSource } from './options';
 
-/** Where a quiz draws from. */
-export type QuizSource = 'all' | 'new' | 'weak' | 'missed' | 'flagged';
-
-export const QUIZ_SOURCES: { value: QuizSource; label: string; hint: string }[] = [
-  { value: 'all', label: 'All', hint: 'every concept of the chosen domains' },
-  { value: 'new', label: 'New to me', hint: 'concepts you have neither studied nor practised' },
-  { value: 'weak', label: 'Weak', hint: 'a card in relearning, or recalled with less than 85 % probability now' },
-  { value: 'missed', label: 'Missed before', hint: 'answered wrong the last time they were asked' },
-  { value: 'flagged', label: 'Flagged', hint: 'flagged the last time they were asked' },
-];
-
-export const QUIZ_LENGTHS = [10, 25, 50] as const;
+export { MOCK_SHAPES, QUIZ_LENGTHS, QUIZ_SOURCES, type QuizSource } from './options';
 
 /** What the study side knows of a card, for the "new" and "weak" sources. */
 export interface CardKnowledge {
@@ -44,12 +33,6 @@ export function sourceFilter(source: QuizSource, history: Map<string, ConceptRec
       return (c) => history.get(c.key)?.flagged === true;
   }
 }
-
-export const MOCK_SHAPES: Record<'cism' | 'cissp' | 'cissp-adaptive', { mode: AttemptMode; certification: CertificationId; questions: number; minutes: number; title: string }> = {
-  cism: { mode: 'mock', certification: 'cism', questions: 150, minutes: 240, title: 'CISM mock exam' },
-  cissp: { mode: 'mock', certification: 'cissp', questions: 150, minutes: 180, title: 'CISSP mock exam (linear)' },
-  'cissp-adaptive': { mode: 'adaptive', certification: 'cissp', questions: ADAPTIVE.maxQuestions, minutes: 180, title: 'CISSP adaptive mock exam' },
-};
 
 function kindFor(c: PracticeConcept, mode: AttemptMode, seed: string): QuestionKind {
   const kinds = kindsOf(c);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerCard } from '@/lib/db/answer-transactions';
 import { importDraft } from '@/lib/db/import-draft';
-import { addCard, applyToCards, CardInputError, createDeck, deckDeletionPreview, deleteCards, deleteDeck, editCard, loadCardInfo, renameDeck, unburyDue } from '@/lib/db/own-cards';
+import { addCard, applyToCards, CardInputError, createDeck, deckDeletionPreview, deleteCards, deleteDeck, editCard, loadCardInfo, renameDeck } from '@/lib/db/own-cards';
+import { unburyDue } from '@/lib/db/unbury';
 import { CardState, Grade } from '@/lib/model';
 import type { CardContent } from '@/lib/card-content';
 import { createScheduler } from '@/lib/scheduler';
