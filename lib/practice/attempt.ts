@@ -49,17 +49,11 @@ export interface Attempt {
   updatedAt: number;
 }
 
-export interface NewAttempt {
-  id: string;
-  mode: AttemptMode;
-  certification: CertificationId;
-  title: string;
-  seed: string;
-  bankVersion: string;
-  questions: Question[];
+/** What a plan gives startAttempt: the attempt's identity and questions, its feedback and time limit. */
+export type NewAttempt = Pick<Attempt, 'id' | 'mode' | 'certification' | 'title' | 'seed' | 'bankVersion' | 'questions'> & {
   feedback?: Feedback;
   timeLimitMs?: number | null;
-}
+};
 
 export function startAttempt(a: NewAttempt, now: number): Attempt {
   if (a.questions.length === 0) throw new Error('No questions match this choice');
