@@ -7,7 +7,7 @@
 import { openStudyDb } from '@/lib/db/database';
 import { importDraft } from '@/lib/db/import-draft';
 import type { ImportDraft } from '@/lib/import/draft';
-import { AnkiImportError, checkPackageSize, loadSqlJs, readAnkiPackage } from '@/lib/import/anki';
+import { AnkiImportError, checkPackageSize, loadSqlJs, readAnkiPackage } from '@/lib/import/anki/anki-reader';
 import { workerScope } from '../workers/worker-scope';
 import type { AnkiReply, AnkiRequest } from './anki-messages';
 

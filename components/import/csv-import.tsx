@@ -17,7 +17,7 @@ import {
   guessMapping,
   type ParsedCsv,
   parseCsv,
-} from '@/lib/import/csv';
+} from '@/lib/import/csv-cards';
 import { importDraft, loadCardKeys } from '@/lib/db/import-draft';
 import { plural } from '@/lib/words';
 import { useStudyDb } from '../app-shell/storage-provider';

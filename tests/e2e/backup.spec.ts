@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, type PlaywrightWorkerArgs, test } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './support/chromium';
 import { BackupPage } from './pages/backup-page';
 import { HomePage } from './pages/home-page';
@@ -13,6 +13,16 @@ import { countRows } from './support/idb';
 
 const dir = mkdtempSync(join(tmpdir(), 'backup-e2e-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `work` in a new browser profile: its own, empty IndexedDB, as on another device. */
+async function inFreshProfile(playwright: PlaywrightWorkerArgs['playwright'], baseURL: string, work: (page: Page) => Promise<void>) {
+  const fresh = await playwright.chromium.launchPersistentContext(mkdtempSync(join(dir, 'profile-')), { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL });
+  try {
+    await work(fresh.pages()[0] ?? (await fresh.newPage()));
+  } finally {
+    await fresh.close();
+  }
+}
 
 type Backup = { content: { cards: { rev: number }[]; reviews: unknown[][]; settings: unknown; decks: unknown[] } };
 /** A backup's progress. Without `rev`: a per-browser write counter (it guards against stale tabs), not progress. */
@@ -41,10 +51,7 @@ test('progress exported through the UI comes back whole in a fresh browser profi
   expect(progressOf(file).reviews).toHaveLength(5);
 
   // A fresh profile: its own, empty IndexedDB.
-  const profile = mkdtempSync(join(dir, 'profile-'));
-  const fresh = await playwright.chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL });
-  try {
-    const other = fresh.pages()[0] ?? (await fresh.newPage());
+  await inFreshProfile(playwright, baseURL!, async (other) => {
     const otherHome = new HomePage(other);
     await other.goto(new URL('/', baseURL).href);
     await expect(other.getByTestId('home')).toBeVisible();
@@ -78,9 +85,7 @@ test('progress exported through the UI comes back whole in a fresh browser profi
     // Importing the same file again changes nothing.
     await restore.choose(file);
     await expect(restore.preview()).toContainText('Changes nothing: everything in this backup is already here.');
-  } finally {
-    await fresh.close();
-  }
+  });
 });
 
 test('a bad file is explained on screen and nothing is stored', async ({ page, baseURL }) => {
@@ -139,10 +144,7 @@ test('a backup taken after a quiz and a mock restores both into a fresh profile'
   const attempts = (JSON.parse(readFileSync(file, 'utf8')) as { content: { practiceAttempts: { id: string; status: string }[] } }).content.practiceAttempts;
   expect(attempts.map((a) => a.status).sort()).toEqual(['active', 'finished']);
 
-  const profile = mkdtempSync(join(dir, 'practice-profile-'));
-  const fresh = await playwright.chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL });
-  try {
-    const other = fresh.pages()[0] ?? (await fresh.newPage());
+  await inFreshProfile(playwright, baseURL!, async (other) => {
     const restore = new BackupPage(other, baseURL!);
     await restore.open();
     await restore.choose(file);
@@ -161,9 +163,7 @@ test('a backup taken after a quiz and a mock restores both into a fresh profile'
     await again.waitForQuestion(2);
     await expect(other.getByRole('button', { name: '⚑ Flagged' })).toBeVisible();
     await expect(again.option(2)).toHaveAttribute('aria-pressed', 'true');
-  } finally {
-    await fresh.close();
-  }
+  });
 });
 
 test('own decks and cards, their earlier texts, imported Anki cards with images, flags and suspensions all survive a backup into a fresh profile', async ({ page, playwright, baseURL }) => {
@@ -200,10 +200,7 @@ test('own decks and cards, their earlier texts, imported Anki cards with images,
   await backup.open();
   const file = await backup.export('Export progress', dir);
 
-  const profile = mkdtempSync(join(dir, 'own-profile-'));
-  const fresh = await playwright.chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, baseURL });
-  try {
-    const other = fresh.pages()[0] ?? (await fresh.newPage());
+  await inFreshProfile(playwright, baseURL!, async (other) => {
     const restore = new BackupPage(other, baseURL!);
     await restore.open();
     await restore.choose(file);
@@ -228,7 +225,5 @@ test('own decks and cards, their earlier texts, imported Anki cards with images,
     await expect(img).toHaveCount(1);
     await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
     expect(await countRows(other, 'media')).toBe(1);
-  } finally {
-    await fresh.close();
-  }
+  });
 });

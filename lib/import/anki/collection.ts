@@ -11,7 +11,7 @@
  * Both end as the same plain model, so the card reader does not care which schema it came from.
  * Anything that does not parse is reported as a damaged collection rather than guessed at.
  */
-import { AnkiImportError } from './errors';
+import { AnkiImportError } from './anki-errors';
 import { hasField, readMessage, stringField, varintField } from './protobuf';
 import type { SqliteDb, SqlValue } from './sqlite';
 

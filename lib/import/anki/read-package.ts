@@ -21,7 +21,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import type { DraftAnswer, DraftCard, DraftDeck, DraftMedia, ImportDraft } from '../draft';
 import { checkTables, damaged, readCollectionModel, type AnkiNotetype, type CollectionModel } from './collection';
-import { AnkiImportError, checkPackageSize } from './errors';
+import { AnkiImportError, checkPackageSize } from './anki-errors';
 import { encodeMediaName, htmlToMarkdown, type SkipKind } from './html-to-markdown';
 import { looksLikeImageName, looksLikeSoundName, parseLegacyMediaMap, parseMediaEntries, sniffImageMime, type MediaMap } from './media';
 import { readMessage, varintField } from './protobuf';

@@ -12,7 +12,7 @@
  *    expand past what was checked).
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
-import { AnkiImportError, formatMegabytes } from './errors';
+import { AnkiImportError, formatMegabytes } from './anki-errors';
 
 export const MAX_ZIP_ENTRIES = 50_000;
 export const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;

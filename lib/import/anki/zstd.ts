@@ -6,7 +6,7 @@
  * ceiling, before the memory is spent.
  */
 import { Decompress } from 'fzstd';
-import { AnkiImportError, formatMegabytes } from './errors';
+import { AnkiImportError, formatMegabytes } from './anki-errors';
 
 const MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DraftCard, ImportDraft } from '@/lib/import/draft';
-import { readFixture } from './fixtures';
+import { readFixture } from './anki-fixtures';
 
 const byText = (draft: ImportDraft, front: string): DraftCard => {
   const card = draft.cards.find((c) => c.front === front);

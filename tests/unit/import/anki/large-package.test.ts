@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAnkiPackage } from '@/lib/import/anki/read-package';
 import { sqlJsOpener } from '@/lib/import/anki/sqlite';
-import { loadSql } from './fixtures';
+import { loadSql } from './anki-fixtures';
 import { buildLargePackage, LARGE_CARDS, LARGE_REVLOG } from '../../../helpers/large-anki-package';
 
 const CARDS = LARGE_CARDS;

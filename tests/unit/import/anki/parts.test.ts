@@ -4,7 +4,7 @@ import { zipSync } from 'fflate';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeEntities } from '@/lib/import/anki/entities';
-import { AnkiImportError } from '@/lib/import/anki/errors';
+import { AnkiImportError } from '@/lib/import/anki/anki-errors';
 import { parseLegacyMediaMap, parseMediaEntries, sniffImageMime } from '@/lib/import/anki/media';
 import { messageFields, readMessage, stringField, varintField } from '@/lib/import/anki/protobuf';
 import { MAX_ANSWER_MS, revlogToAnswer } from '@/lib/import/anki/revlog';
@@ -12,7 +12,7 @@ import { readAnkiPackage } from '@/lib/import/anki/read-package';
 import { loadSqlJs, sqlJsOpener } from '@/lib/import/anki/sqlite';
 import { MAX_ZIP_ENTRIES, declaredEntryCount, listEntries } from '@/lib/import/anki/zip';
 import { zstdDecompress } from '@/lib/import/anki/zstd';
-import { fixtureBytes, loadSql } from './fixtures';
+import { fixtureBytes, loadSql } from './anki-fixtures';
 
 beforeAll(async () => {
   await initZstd();

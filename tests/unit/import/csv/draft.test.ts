@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Inline, parseMarkdown } from '@/lib/markdown';
-import { buildCsvDraft, cardKey, deckNameFromFile, deckPath, guessHeader, guessMapping, looksLikeFormula, parseCsv, plainTextToMarkdown, splitTags } from '@/lib/import/csv';
+import { buildCsvDraft, cardKey, deckNameFromFile, deckPath, guessHeader, guessMapping, looksLikeFormula, parseCsv, plainTextToMarkdown, splitTags } from '@/lib/import/csv-cards';
 
 /** The text a reader sees: each block's kind and its inline text (items joined by |), word joiners dropped. */
 const flat = (parts: Inline[]): string => parts.map((x) => ('text' in x ? x.text : 'children' in x ? flat(x.children) : `[image ${x.name}]`)).join('');

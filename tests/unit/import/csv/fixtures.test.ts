@@ -16,7 +16,7 @@ import {
   type ParsedCsv,
   parseCsv,
   plainTextToMarkdown,
-} from '@/lib/import/csv';
+} from '@/lib/import/csv-cards';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/csv');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));

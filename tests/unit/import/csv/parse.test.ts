@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvPreview, csvSizeProblem, decodeCsv, detectDelimiter, MAX_CSV_BYTES, MAX_CSV_ROWS, parseCsv } from '@/lib/import/csv';
+import { csvPreview, csvSizeProblem, decodeCsv, detectDelimiter, MAX_CSV_BYTES, MAX_CSV_ROWS, parseCsv } from '@/lib/import/csv-cards';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnkiImportError, MAX_PACKAGE_BYTES, checkPackageSize } from '@/lib/import/anki/errors';
+import { AnkiImportError, MAX_PACKAGE_BYTES, checkPackageSize } from '@/lib/import/anki/anki-errors';
 import { readAnkiPackage } from '@/lib/import/anki/read-package';
 import { sqlJsOpener } from '@/lib/import/anki/sqlite';
-import { fixtureBytes, loadSql, readFixture } from './fixtures';
+import { fixtureBytes, loadSql, readFixture } from './anki-fixtures';
 
 async function refusal(file: string): Promise<AnkiImportError> {
   try {
