@@ -3,16 +3,19 @@
  * study session run it, and they should not carry the card browser's operations (own-cards.ts).
  */
 import Dexie from 'dexie';
-import { withQueueFields } from '../model';
+import { type StudyCard, withQueueFields } from '../model';
 import { withStorageErrors } from './errors';
 import type { StudyDb } from './schema';
 
 /** Cards buried until a time that has passed come back (at start-up and when a session starts). */
-export function unburyDue(db: StudyDb, now: number): Promise<number> {
+export async function unburyDue(db: StudyDb, now: number): Promise<number> {
+  const due = (c: StudyCard) => c.buriedUntil != null && c.buriedUntil <= now;
+  const offCards = () => db.cards.where('[queue+rank]').between(['off', Dexie.minKey], ['off', Dexie.maxKey], true, true).toArray();
+  // Almost always nothing is due: a read first, so a session start does not queue behind (or block) a write.
+  if (!(await withStorageErrors(offCards)).some(due)) return 0;
   return withStorageErrors(() =>
     db.transaction('rw', [db.cards, db.cardDigest], async () => {
-      const off = await db.cards.where('[queue+rank]').between(['off', Dexie.minKey], ['off', Dexie.maxKey], true, true).toArray();
-      const back = off.filter((c) => c.buriedUntil != null && c.buriedUntil <= now).map((c) => withQueueFields({ ...c, buriedUntil: null, rev: c.rev + 1 }));
+      const back = (await offCards()).filter(due).map((c) => withQueueFields({ ...c, buriedUntil: null, rev: c.rev + 1 }));
       if (back.length) await db.cards.bulkPut(back);
       return back.length;
     }),

@@ -51,6 +51,8 @@ test('a short header, and "Show answer" then the grades at the bottom in the sam
 
 test('the main links are behind a Menu button on a phone', async ({ page }) => {
   await page.goto('/study/');
+  // The card takes the focus when it appears: let it appear before using the menu.
+  await expect(page.getByTestId('card')).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
   const menu = nav.getByRole('button', { name: 'Menu' });
   await expect(menu).toHaveAttribute('aria-expanded', 'false');

@@ -25,8 +25,16 @@ export class BrowsePage {
     await expect(this.page.getByTestId('browse-message')).toContainText('Added the card');
   }
 
+  /** Types a query and waits until the results shown are for it (the search trails the box). */
   async search(query: string) {
     await this.page.getByLabel('Search cards').fill(query);
+    await expect(this.page.getByTestId('browse-count')).toHaveAttribute('data-query', query);
+  }
+
+  /** How many cards the current search found (the list itself only holds the rows in view). */
+  async found(): Promise<number> {
+    const text = (await this.page.getByTestId('browse-count').textContent()) ?? '';
+    return Number(/^([\d,]+) of /.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
   }
 
   rows() {
