@@ -4,14 +4,16 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { StudyDb } from '@/lib/db/database';
-import { type Attempt, canGoTo, choose, confirm, finish, goTo, progressOf, toggleFlag } from '@/lib/practice/attempt';
-import { OPTION_LETTERS } from '@/lib/practice/questions';
+import { type Attempt, canGoTo, choose, confirm, finish, goTo, toggleFlag } from '@/lib/practice/attempt';
+import { OPTION_LETTERS } from '@/lib/practice/letters';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { afterNextPaint } from '../study/after-next-paint';
 import { ActionBar } from '../ui/action-bar';
 import { QuestionView } from './question-view';
-// The results load when an attempt is finished (or opened finished), not with every question.
-const ResultsView = lazy(() => import('./results-view').then((m) => ({ default: m.ResultsView })));
+import { ResultsView } from './results-view';
+
+// Opened on demand (Review all, or the last question of a mock): not part of every question's code.
+const ReviewPanel = lazy(() => import('./review-panel').then((m) => ({ default: m.ReviewPanel })));
 import { useAttempt } from './use-attempt';
 
 export function AttemptScreen() {
@@ -44,9 +46,7 @@ function AttemptLoader({ db, id }: { db: StudyDb; id: string }) {
         </p>
       )}
       {attempt.status === 'finished' ? (
-        <Suspense fallback={<p role="status" className="muted">Scoring…</p>}>
-          <ResultsView attempt={attempt} />
-        </Suspense>
+        <ResultsView attempt={attempt} />
       ) : (
         <Runner attempt={attempt} step={step} />
       )}
@@ -191,7 +191,9 @@ function Runner({ attempt, step }: { attempt: Attempt; step: Step }) {
         {announcement}
       </p>
       {reviewing ? (
-        <ReviewPanel attempt={attempt} onGo={move} onSubmit={() => step((a, now) => finish(a, now, 'submitted'))} />
+        <Suspense fallback={<p role="status" className="muted">Opening the review…</p>}>
+          <ReviewPanel attempt={attempt} onGo={move} onSubmit={() => step((a, now) => finish(a, now, 'submitted'))} />
+        </Suspense>
       ) : (
         <>
           <QuestionView ref={heading} question={q} number={i + 1} total={total} choice={r.choice} showFeedback={feedbackNow} onChoose={onChoose} />
@@ -245,63 +247,5 @@ function Timer({ deadline }: { deadline: number }) {
       {h}:{String(m).padStart(2, '0')}:{String(s).padStart(2, '0')}
       <span aria-hidden="true"> left</span>
     </p>
-  );
-}
-
-/** The mock's review screen: every question's state, a way to each, and the submit button. */
-function ReviewPanel({ attempt, onGo, onSubmit }: { attempt: Attempt; onGo: (i: number) => void; onSubmit: () => void }) {
-  const p = progressOf(attempt);
-  const [sure, setSure] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-  return (
-    <section className="card-surface p-5" aria-labelledby="review-heading" data-testid="review">
-      <h2 id="review-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
-        Review before submitting
-      </h2>
-      <p className="mt-1">
-        {p.answered} of {attempt.questions.length} answered · {p.unanswered.length} unanswered · {p.flagged.length} flagged
-      </p>
-      <ol className="mt-4 grid grid-cols-5 gap-2 sm:grid-cols-10" aria-label="Questions">
-        {attempt.responses.map((r, i) => {
-          const state = `${r.choice === null ? 'unanswered' : 'answered'}${r.flagged ? ', flagged' : ''}`;
-          return (
-            <li key={i}>
-              <button
-                type="button"
-                className={`btn w-full px-1 text-sm ${r.choice === null ? 'border-dashed' : ''}`}
-                onClick={() => onGo(i)}
-                aria-label={`${i + 1}, ${state}`}
-                title={`Question ${i + 1}: ${state}`}
-              >
-                {i + 1}
-                {r.flagged && <span aria-hidden="true">⚑</span>}
-                {r.choice === null && <span aria-hidden="true">·</span>}
-              </button>
-            </li>
-          );
-        })}
-      </ol>
-      <p className="muted mt-2 text-sm">Dashed with a dot: unanswered. ⚑: flagged.</p>
-      {!sure ? (
-        <button type="button" className="btn btn-primary mt-4" onClick={() => setSure(true)}>
-          Submit the exam
-        </button>
-      ) : (
-        <div className="mt-4 rounded-lg border border-amber-600 p-3 dark:border-amber-400" role="alertdialog" aria-labelledby="submit-question">
-          <p id="submit-question">
-            Submit now? {p.unanswered.length ? `${p.unanswered.length} unanswered questions count as wrong.` : 'Every question is answered.'} You cannot change answers afterwards.
-          </p>
-          <div className="mt-2 flex gap-2">
-            <button type="button" className="btn btn-primary" onClick={onSubmit} autoFocus>
-              Yes, submit
-            </button>
-            <button type="button" className="btn" onClick={() => setSure(false)}>
-              Not yet
-            </button>
-          </div>
-        </div>
-      )}
-    </section>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { forwardRef } from 'react';
-import { OPTION_LETTERS, type Question } from '@/lib/practice/questions';
+import { OPTION_LETTERS } from '@/lib/practice/letters';
+import type { Question } from '@/lib/practice/questions';
 import { Markdown } from '../ui/markdown';
 
 /**

@@ -6,7 +6,7 @@ import { deckManifest } from '@/lib/db/client';
 import { tagTitle } from '@/lib/decks/manifest';
 import { ADAPTIVE } from '@/lib/practice/adaptive';
 import type { Attempt, EndReason } from '@/lib/practice/attempt';
-import { OPTION_LETTERS } from '@/lib/practice/questions';
+import { OPTION_LETTERS } from '@/lib/practice/letters';
 import { EXAM_SCALE, scoreAttempt, type Tally } from '@/lib/practice/score';
 import { Markdown } from '../ui/markdown';
 import { Feedback } from './question-view';

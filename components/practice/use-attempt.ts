@@ -27,7 +27,7 @@ export function useAttempt(db: StudyDb, id: string) {
       // steps un-noted while those run, and a reload then would lose them.
       const before = writes.current.catch(() => undefined);
       const start = immediately ? before : Promise.all([before, afterNextPaint()]);
-      writes.current = saveAttemptDurably(db, a, undefined, start)
+      writes.current = saveAttemptDurably(db, a, undefined, start, () => latest.current !== null && latest.current.updatedAt > a.updatedAt)
         .then((outcome) => {
           if (outcome === 'already-finished') setMessage('This attempt was finished in another tab; the results there are the ones kept.');
         })

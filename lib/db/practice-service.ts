@@ -34,17 +34,22 @@ function forget(a: Attempt, store: NoteStore | null): void {
 
 /**
  * Stores a state of an attempt so that neither a reload nor a closed tab loses it. The note is
- * written at once; the transaction may start later (`startAfter`, e.g. once the next question is painted).
+ * written at once; the transaction may start later (`startAfter`, e.g. once the next question is
+ * painted), and is skipped when `superseded` says a later state has been given meanwhile.
  */
 export async function saveAttemptDurably(
   db: StudyDb,
   a: Attempt,
   store: NoteStore | null = browserStore(),
   startAfter?: Promise<unknown>,
-): Promise<StoreOutcome> {
+  superseded?: () => boolean,
+): Promise<StoreOutcome | 'superseded'> {
   note(a, store);
   try {
     await startAfter;
+    // A later state of the attempt is already noted and will be stored: storing this one too would
+    // only clone 150 questions again (a note holds the whole progress, so nothing is lost).
+    if (superseded?.()) return 'superseded';
     return await storeAttempt(db, a);
   } finally {
     forget(a, store);

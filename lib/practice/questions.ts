@@ -36,7 +36,7 @@ export interface Question {
   answer: number;
 }
 
-export const OPTION_LETTERS = ['A', 'B', 'C', 'D'] as const;
+export { OPTION_LETTERS } from './letters';
 
 const sentence = (t: string) => {
   const s = t.trim();

@@ -89,3 +89,22 @@ describe('the practice log in storage', () => {
     expect(k.cards.get('card-3')).toEqual({ studied: true, weak: false });
   });
 });
+
+describe('coalesced practice writes', () => {
+  it('skips storing a state a later one superseded, without losing it: the later note and store keep everything', async () => {
+    const db = freshDb();
+    const store = memoryStore();
+    const a = quiz('c');
+    await storeAttempt(db, a);
+    const first = choose(a, 1, T0 + 1000);
+    const second = choose(first, 2, T0 + 2000);
+    let latest = first;
+    const one = saveAttemptDurably(db, first, store, Promise.resolve(), () => latest.updatedAt > first.updatedAt);
+    latest = second;
+    const two = saveAttemptDurably(db, second, store, Promise.resolve(), () => latest.updatedAt > second.updatedAt);
+    expect(await one).toBe('superseded');
+    expect(await two).toBe('stored');
+    expect(await db.practiceAttempts.get('c')).toEqual(second);
+    expect(store.data.size).toBe(0);
+  });
+});
