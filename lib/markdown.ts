@@ -24,7 +24,13 @@ export type Block =
 
 const ESCAPABLE = new Set(['*', '`', '\\', '_']);
 /** Only stored media, by a name of safe characters (importers percent-encode the rest): no address can load from elsewhere. */
-const MEDIA_IMAGE = /^!\[([^\]\n]{0,300})\]\(media:([A-Za-z0-9%._~-]{1,300})\)/;
+const MEDIA_IMAGE_SOURCE = String.raw`!\[([^\]\n]{0,300})\]\(media:([A-Za-z0-9%._~-]{1,300})\)`;
+const MEDIA_IMAGE = new RegExp(`^${MEDIA_IMAGE_SOURCE}`);
+
+/** The names of the stored images a card text shows, by the same rule the parser reads them. */
+export function mediaNamesIn(text: string): string[] {
+  return [...text.matchAll(new RegExp(MEDIA_IMAGE_SOURCE, 'g'))].map((m) => m[2]!);
+}
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 

@@ -56,16 +56,10 @@ export function useDecks(db: StudyDb | null) {
 
 /** An image stored with imported cards, as an object URL while it is shown (null when not stored). */
 export function useMediaUrl(db: StudyDb | null, name: string): string | null | undefined {
-  const file = useLiveQuery(async () => (db ? ((await db.media.get(name)) ?? (await db.media.get(decodeMediaName(name))) ?? null) : undefined), [db, name]);
+  // Stored under the very name the card text uses (importers and backups both keep it encoded).
+  const file = useLiveQuery(async () => (db ? ((await db.media.get(name)) ?? null) : undefined), [db, name]);
   const url = useMemo(() => (file ? URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime })) : file), [file]);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
   return url;
 }
 
-function decodeMediaName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}

@@ -7,6 +7,7 @@
 import { cardKey } from '../import/card-key';
 import { cardIdOf, importRows } from '../import/cards-of-draft';
 import type { ImportDraft } from '../import/draft';
+import { mediaNamesIn } from '../markdown';
 import type { ReviewEntry } from '../model';
 import { packDay, unpackDay } from '../review-pack';
 import { createScheduler } from '../scheduler';
@@ -48,7 +49,9 @@ export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promi
       if (rows.decks.length) await db.decks.bulkAdd(rows.decks);
       for (let i = 0; i < rows.cards.length; i += 5000) await db.cards.bulkAdd(rows.cards.slice(i, i + 5000));
       await storeAnswers(db, rows.reviews);
-      const newMedia = draft.media.filter((m) => rows.cards.some((c) => c.front.includes(`media:${m.name}`) || c.back.includes(`media:${m.name}`)));
+      // Only the images the added cards show: one pass over their text, not one per image.
+      const shown = new Set(rows.cards.flatMap((c) => [...mediaNamesIn(c.front), ...mediaNamesIn(c.back)]));
+      const newMedia = draft.media.filter((m) => shown.has(m.name));
       const existing = new Set((await db.media.bulkGet(newMedia.map((m) => m.name))).filter((m) => m !== undefined).map((m) => m.name));
       const media = newMedia.filter((m) => !existing.has(m.name));
       if (media.length) await db.media.bulkPut(media.map((m) => ({ name: m.name, mime: m.mime, bytes: m.bytes })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown } from '@/lib/markdown';
+import { mediaNamesIn, parseInline, parseMarkdown } from '@/lib/markdown';
 
 it('parses paragraphs, lists and inline marks into a tree', () => {
   expect(parseMarkdown('CISM has **four** domains:\n- *Governance*\n- Risk `v2`\n\nEnd.')).toEqual([
@@ -63,5 +63,11 @@ describe('stored images', () => {
     ]);
     for (const src of ['https://evil.example/x.png', 'javascript:alert(1)', 'media:../x', 'media:a b.png'])
       expect(parseInline(`![x](${src})`).some((p) => p.kind === 'image')).toBe(false);
+  });
+});
+
+describe('mediaNamesIn', () => {
+  it('finds the stored images a text shows, by the parser rule, and no address', () => {
+    expect(mediaNamesIn('A ![x](media:a.png) and ![y](media:b%20c.jpg)\n\n![z](https://e.example/z.png) ![w](media:a b.png)')).toEqual(['a.png', 'b%20c.jpg']);
   });
 });
