@@ -40,6 +40,3 @@ export function loadFinishedAttempts(db: StudyDb): Promise<Attempt[]> {
   return withStorageErrors(() => db.practiceAttempts.where('status').equals('finished').sortBy('finishedAt'));
 }
 
-export function deleteAttempt(db: StudyDb, id: string): Promise<void> {
-  return withStorageErrors(() => db.practiceAttempts.delete(id));
-}
