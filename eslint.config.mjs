@@ -18,6 +18,8 @@ const GENERATOR = {
   regex: '(^|/)decks/(sources|source-schema|generate|build-manifest|coverage|giveaways|templates/.*)$',
   message: 'The deck generator runs at build time only; import lib/decks/manifest or lib/decks/types instead.',
 };
+// PouchDB is heavy and only sync needs it: one module wraps it, loaded by the sync worker alone.
+const POUCH = { regex: '^pouchdb', message: 'Only lib/db/pouch-replica.ts imports PouchDB (it loads once sync is set up).' };
 const restrict = (paths, patterns = []) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 
 export default defineConfig([
@@ -27,12 +29,13 @@ export default defineConfig([
   // Scripts and tests: only the scheduler bridge talks to ts-fsrs.
   { files: ['**/*.{ts,tsx,mts}'], rules: restrict([FSRS]) },
   // The domain core: plain TypeScript, no UI, no storage engine, no framework, no ts-fsrs.
-  { files: ['lib/**/*.ts'], ignores: ['lib/db/**', 'lib/scheduler.ts'], rules: restrict([...UI_AND_STORAGE, FSRS], CORE_PATTERNS) },
+  { files: ['lib/**/*.ts'], ignores: ['lib/db/**', 'lib/scheduler.ts'], rules: restrict([...UI_AND_STORAGE, FSRS], [...CORE_PATTERNS, POUCH]) },
   { files: ['lib/scheduler.ts'], rules: restrict(UI_AND_STORAGE, CORE_PATTERNS) },
   // Statistics run in the browser too: the deck generator (YAML, zod) stays out of them.
-  { files: ['lib/stats/**/*.ts'], rules: restrict([...UI_AND_STORAGE, FSRS, 'yaml'], [...CORE_PATTERNS, GENERATOR]) },
+  { files: ['lib/stats/**/*.ts'], rules: restrict([...UI_AND_STORAGE, FSRS, 'yaml'], [...CORE_PATTERNS, GENERATOR, POUCH]) },
   // Storage and workers: no generator, no ts-fsrs.
-  { files: ['lib/db/**/*.ts', 'worker/**/*.ts'], rules: restrict([FSRS, 'yaml'], [GENERATOR]) },
+  { files: ['lib/db/**/*.ts', 'worker/**/*.ts'], ignores: ['lib/db/pouch-replica.ts'], rules: restrict([FSRS, 'yaml'], [GENERATOR, POUCH]) },
+  { files: ['lib/db/pouch-replica.ts'], rules: restrict([FSRS, 'yaml'], [GENERATOR]) },
   // Components and routes reach storage only through lib/db/ (its hooks and operations).
   {
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
@@ -43,7 +46,7 @@ export default defineConfig([
         FSRS,
         'yaml',
       ],
-      [GENERATOR],
+      [GENERATOR, POUCH],
     ),
   },
 ]);

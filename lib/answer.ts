@@ -68,7 +68,7 @@ export function applyAnswer(card: StudyCard, outcome: AnswerOutcome, a: GivenAns
   let after: StudyCard = { ...card, ...outcome.after, rev: card.rev + 1 };
   // A live lapse at the leech threshold: tagged and suspended, so it stops costing time every day.
   if (a.leechLapses !== undefined && outcome.after.lapses > before.lapses && isLeechLapse(outcome.after.lapses, a.leechLapses))
-    after = { ...after, suspended: true, tags: after.tags.includes('leech') ? after.tags : [...after.tags, 'leech'] };
+    after = { ...after, suspended: true, marksAt: a.now, tags: after.tags.includes('leech') ? after.tags : [...after.tags, 'leech'] };
   return { card: withQueueFields(after), review };
 }
 

@@ -62,6 +62,11 @@ export interface StudyCard extends MemoryState, GeneratedCard {
   flag?: number;
   /** Hidden until this time (the start of the next study day), or absent. */
   buriedUntil?: number | null;
+  /**
+   * When the learner last suspended, unsuspended, flagged, buried or unburied the card, or a leech
+   * suspended it (epoch ms): of two devices' copies, the later marks win (absent: never marked).
+   */
+  marksAt?: number;
   suspended: boolean;
   /** A card whose fact left the deck sources: kept with its history, never shown. */
   retired: boolean;
@@ -84,6 +89,22 @@ export interface Deck {
   path?: string[];
   /** When the learner created or last renamed it (epoch ms); absent for built-in decks. */
   changedAt?: number;
+}
+
+/**
+ * An answer taken back with Undo. Kept for good (a few per week of study): it stops a copy of the
+ * answer from another device, or from an older backup, from bringing the answer back.
+ */
+export interface UndoneAnswer {
+  id: string;
+  cardId: string;
+  /** The answer's study day. */
+  day: string;
+  /** When it was undone (epoch ms). */
+  at: number;
+  /** When the answer was given, and the card's state before it: where a replay of the card must start. */
+  reviewedAt: number;
+  before: MemoryState;
 }
 
 /** The text a card had before an edit: a card's content history. */

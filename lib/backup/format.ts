@@ -177,6 +177,8 @@ export const BACKUP_CARD_KEYS = [
   'state', 'due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'lastReview',
   // Since format 2 (each optional: absent means a built-in card, text revision 0, no flag, not buried).
   'origin', 'originRef', 'contentRev', 'contentAt', 'flag', 'buriedUntil',
+  // Also optional, added with sync (absent: never marked).
+  'marksAt',
 ] as const satisfies readonly (keyof BackupCard)[];
 const CARD_KEYS_COMPLETE: Complete<Exclude<keyof BackupCard, (typeof BACKUP_CARD_KEYS)[number]>> = true;
 void CARD_KEYS_COMPLETE;

@@ -15,9 +15,12 @@
  * - the learner's own and imported cards: the later text (contentAt) wins and the other is kept
  *   in the card's history; a flag set on either side stays;
  * - practice attempts are identified by id: a finished copy beats one in progress, then the
- *   later one wins (keptCopy in lib/practice/attempt.ts).
+ *   later one wins (keptCopy in lib/practice/attempt.ts);
+ * - marks (suspended, flag, buried): the later marking (`marksAt`) wins; without times, a card is
+ *   suspended if either side suspended it and a flag set on either side stays;
+ * - an undone answer (sync carries undos) is removed wherever it is stored and never added again.
  */
-import { type CardRevision, CardState, type MediaFile, type Deck, isLearnersCard, type MemoryState, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, withQueueFields } from '../model';
+import { type CardRevision, CardState, type MediaFile, type Deck, isLearnersCard, type MemoryState, memoryOf, type ReviewEntry, type StudyCard, type StudySettings, type UndoneAnswer, withQueueFields } from '../model';
 import type { StoredReview } from '../review-pack';
 import { type Attempt, keptCopy } from '../practice/attempt';
 import { contentOf, revisionOf } from '../card-content';
@@ -44,6 +47,8 @@ export interface LocalSnapshot {
   attempts: ReadonlyMap<string, Pick<Attempt, 'status' | 'updatedAt'>>;
   /** Names of the file's images already stored (an image never changes under its name). */
   mediaNames: ReadonlySet<string>;
+  /** The answers this browser knows were undone (its own undos and those sync brought), by id. */
+  undone: ReadonlyMap<string, UndoneAnswer>;
 }
 
 export interface Rewrite {
@@ -67,6 +72,11 @@ export interface ImportPlan {
   media: MediaFile[];
   /** The file's earlier texts of cards (stored unless already here). */
   fileRevisions: CardRevision[];
+  /** Stored answers to delete because they were undone elsewhere, by where they are stored. */
+  removedRows: ReviewEntry[];
+  removedPacked: ReviewEntry[];
+  /** Undos this browser did not know yet. */
+  undone: UndoneAnswer[];
 }
 
 export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; problem: BackupProblem };
@@ -89,7 +99,7 @@ export function sameSnapshot(a: LocalSnapshot, b: LocalSnapshot): boolean {
         s.review.difficultyAfter === t.review.difficultyAfter && s.review.before.due === t.review.before.due;
     });
   if (a.reviewsByCard.size !== b.reviewsByCard.size || [...a.reviewsByCard].some(([id, list]) => !sameList(list, b.reviewsByCard.get(id)))) return false;
-  if (a.mediaNames.size !== b.mediaNames.size) return false;
+  if (a.mediaNames.size !== b.mediaNames.size || a.undone.size !== b.undone.size) return false;
   if (a.attempts.size !== b.attempts.size || [...a.attempts].some(([id, x]) => b.attempts.get(id)?.updatedAt !== x.updatedAt || b.attempts.get(id)?.status !== x.status)) return false;
   return a.reviewsById.size === b.reviewsById.size && [...a.reviewsById.keys()].every((id) => b.reviewsById.has(id));
 }
@@ -98,10 +108,16 @@ export function sameSnapshot(a: LocalSnapshot, b: LocalSnapshot): boolean {
 export function cardIdsOf(backup: ValidBackup): string[] {
   const ids = new Set(backup.cards.map((c) => c.id));
   for (const r of backup.reviews) ids.add(r.cardId);
+  for (const u of backup.undone ?? []) ids.add(u.cardId);
   return [...ids];
 }
 
 const FACTS = ['cardId', 'deckId', 'grade', 'reviewedAt', 'durationMs', 'day'] as const;
+
+/** The first fact in which two copies of one answer disagree (then they are not one answer), or undefined. */
+export function differingFact(a: ReviewEntry, b: ReviewEntry): (typeof FACTS)[number] | undefined {
+  return FACTS.find((k) => a[k] !== b[k]);
+}
 
 function sameReview(a: ReviewEntry, b: ReviewEntry): boolean {
   return FACTS.every((k) => a[k] === b[k]) && a.stateBefore === b.stateBefore && a.dueBefore === b.dueBefore &&
@@ -171,7 +187,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     }
     const stored = local.reviewsById.get(r.id);
     if (stored) {
-      const differs = FACTS.find((k) => stored.review[k] !== r[k]);
+      const differs = differingFact(stored.review, r);
       if (differs) {
         conflicts.push(`content.reviews[${i}] (id ${describe(r.id)}): this browser already has an answer with that id, with ${differs} ${describe(stored.review[differs])} where the file says ${describe(r[differs])}.`);
       }
@@ -195,7 +211,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
   const finalSettings = settings?.settings ?? local.settings;
   const scheduler = createScheduler(finalSettings);
 
-  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [], revisions: [], media: backup.media.filter((m) => !local.mediaNames.has(m.name)), fileRevisions: backup.cardRevisions };
+  const plan: ImportPlan = { summary: emptySummary(backup), decks: [], cards: [], newReviews: [], rewrittenRows: [], rewrittenPacked: [], settings, attempts: [], revisions: [], media: backup.media.filter((m) => !local.mediaNames.has(m.name)), fileRevisions: backup.cardRevisions, removedRows: [], removedPacked: [], undone: [] };
   const s = plan.summary;
   s.settingsChanged = settings ? settingChanges(local.settings, settings.settings) : [];
   plan.decks = backup.decks.filter((d) => !local.decks.has(d.id));
@@ -210,18 +226,34 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     plan.attempts.push(a);
   }
 
+  plan.undone = (backup.undone ?? []).filter((u) => !local.undone.has(u.id));
+  const undone = plan.undone.length ? new Map([...local.undone, ...plan.undone.map((u) => [u.id, u] as const)]) : local.undone;
+  const newlyUndoneCards = new Set(plan.undone.map((u) => u.cardId));
+  const undoneByCard = new Map<string, UndoneAnswer[]>();
+  for (const u of undone.values()) {
+    const list = undoneByCard.get(u.cardId);
+    if (list) list.push(u);
+    else undoneByCard.set(u.cardId, [u]);
+  }
+
   const broken: string[] = [];
   for (const cardId of cardIdsOf(backup)) {
     const stored = local.cards.get(cardId);
     const inFile = fileCards.get(cardId);
-    const storedReviews = local.reviewsByCard.get(cardId) ?? [];
+    const storedAll = local.reviewsByCard.get(cardId) ?? [];
+    const fileAll = fileReviewsByCard.get(cardId) ?? [];
+    // Undone answers leave the log; the rest replays from where the card started.
+    const storedReviews = undone.size ? storedAll.filter((x) => !undone.has(x.review.id)) : storedAll;
+    const removed = storedAll.length === storedReviews.length ? [] : storedAll.filter((x) => undone.has(x.review.id));
+    const fileReviews = undone.size ? fileAll.filter((r) => !undone.has(r.id)) : fileAll;
     const storedById = new Map(storedReviews.map((x) => [x.review.id, x]));
-    const fileReviews = fileReviewsByCard.get(cardId) ?? [];
     const added = fileReviews.filter((r) => !storedById.has(r.id));
     s.reviewsAlreadyHere += fileReviews.length - added.length;
+    if (!stored && !inFile) continue; // only an undo of an answer to a card this browser never had
 
     const base = stored ?? inFile!;
-    const suspended = base.suspended || (inFile?.suspended ?? false);
+    const marks = newerMarks(stored, inFile);
+    const suspended = marks ? marks.suspended : base.suspended || (inFile?.suspended ?? false);
     // A card never studied anywhere is "due" from when a device first saw it: the earliest sighting
     // wins, so a restore into a new device (which has just added the built-in cards) is exact.
     const unstudied = stored && inFile && !storedReviews.length && !fileReviews.length && stored.state === CardState.New && inFile.state === CardState.New;
@@ -232,10 +264,27 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
       next = withQueueFields({ ...next, ...contentOf(inFile), contentRev: Math.max(stored.contentRev ?? 0, inFile.contentRev ?? 0) + 1, contentAt: inFile.contentAt });
       s.cardsTextUpdated += 1;
     }
-    if (stored && inFile && !stored.flag && inFile.flag) next = { ...next, flag: inFile.flag };
-    if (added.length) {
+    if (marks) {
+      // The winner's marks exactly as it holds them (an absent flag stays absent), so every device stores the same card.
+      const { flag: _flag, buriedUntil: _buried, ...rest } = next;
+      void _flag;
+      void _buried;
+      next = { ...rest, marksAt: marks.marksAt, ...(marks.flag !== undefined ? { flag: marks.flag } : {}), ...(marks.buriedUntil !== undefined ? { buriedUntil: marks.buriedUntil } : {}) };
+    }
+    else if (stored && inFile && !stored.flag && inFile.flag) next = { ...next, flag: inFile.flag };
+    for (const x of removed) (x.storedIn === 'row' ? plan.removedRows : plan.removedPacked).push(x.review);
+    s.reviewsUndone += removed.length;
+    // Where the card's history starts: before its first answer, an undone one included (the answers
+    // after an undone one recorded a state that counted it, so the replay cannot start from those).
+    const undoneHere = undoneByCard.get(cardId);
+    const start = removed.length || undoneHere ? startOf([...removed.map((x) => x.review), ...storedReviews.map((x) => x.review), ...fileReviews, ...(undoneHere ?? [])]) : undefined;
+    if (removed.length && !storedReviews.length && !added.length) {
+      // Every answer the card had is undone: it is back where it started.
+      next = withQueueFields({ ...next, ...start! });
+    } else if (added.length || removed.length || (newlyUndoneCards.has(cardId) && storedReviews.length)) {
+      // (An undo learned now changes the start of the stored answers' replay even where none of them is the undone one.)
       s.reviewsAdded += added.length;
-      s.cardsWithNewReviews += 1;
+      if (added.length) s.cardsWithNewReviews += 1;
       const answers = new Map<string, AnswerCopies>();
       for (const x of storedReviews) answers.set(x.review.id, { copies: [x.review] });
       for (const r of fileReviews) {
@@ -244,7 +293,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
         else answers.set(r.id, { copies: [r] });
       }
       const finals = [stored, inFile].filter((c): c is StudyCard | BackupCard => c !== undefined).map(memoryOf);
-      const replayed = replayHistory(scheduler, cardId, [...answers.values()].sort(byAnswerTime), finals);
+      const replayed = replayHistory(scheduler, cardId, [...answers.values()].sort(byAnswerTime), finals, start);
       // A last guard before anything is stored: every number a replay produced must be a real one.
       if (!finiteMemory(replayed.memory) || !replayed.reviews.every((r) => finiteMemory(r.before) && Number.isFinite(r.stabilityAfter) && Number.isFinite(r.difficultyAfter))) {
         broken.push(`Card ${describe(cardId)}: replaying its answers gives no valid schedule.`);
@@ -263,7 +312,8 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     if (!stored) {
       plan.cards.push(next);
       s.cardsAdded += 1;
-    } else if (!sameMemory(stored, next) || stored.suspended !== next.suspended || stored.contentAt !== next.contentAt || stored.flag !== next.flag) {
+    } else if (!sameMemory(stored, next) || stored.suspended !== next.suspended || stored.contentAt !== next.contentAt || stored.flag !== next.flag ||
+      stored.marksAt !== next.marksAt || (stored.buriedUntil ?? null) !== (next.buriedUntil ?? null)) {
       plan.cards.push({ ...next, rev: Math.max(stored.rev + 1, inFile?.rev ?? 0) });
       if (!sameMemory(stored, next) && !unstudied) s.cardsRescheduled += 1;
     }
@@ -274,6 +324,21 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     return { ok: false, problem: problem('invalid', 'This backup holds answers that do not make a schedule, so nothing was imported.', details) };
   }
   return { ok: true, plan };
+}
+
+/** The copy whose marks are the later ones; null when neither's are (then the old rule applies). */
+function newerMarks(stored: StudyCard | undefined, inFile: BackupCard | undefined): BackupCard | StudyCard | null {
+  if (!stored || !inFile) return null;
+  const s = stored.marksAt ?? 0;
+  const f = inFile.marksAt ?? 0;
+  return f > s ? inFile : s > f ? stored : null;
+}
+
+/** The state a card was in before the earliest of these answers (ties by id, as replays sort). */
+function startOf(reviews: readonly Pick<ReviewEntry, 'id' | 'reviewedAt' | 'before'>[]): MemoryState {
+  let first = reviews[0]!;
+  for (const r of reviews) if (r.reviewedAt < first.reviewedAt || (r.reviewedAt === first.reviewedAt && r.id < first.id)) first = r;
+  return { ...first.before };
 }
 
 function finiteMemory(m: MemoryState): boolean {
@@ -299,6 +364,7 @@ function emptySummary(backup: ValidBackup): ImportSummary {
     attemptsUpdated: 0,
     cardsTextUpdated: 0,
     mediaAdded: 0,
+    reviewsUndone: 0,
     exportedAt: backup.exportedAt,
     appVersion: backup.appVersion,
   };

@@ -8,7 +8,7 @@
  * some fifty times faster (zod took over two seconds for 300,000 rows here).
  */
 import { z } from 'zod';
-import type { CardRevision, Deck, MediaFile, StudySettings } from '../model';
+import type { CardRevision, Deck, MediaFile, StudySettings, UndoneAnswer } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import { MAX_STEPS, NUMBER_RULES, type NumberRule, STEP_PATTERN } from '../settings-rules';
 import { isCalendarDay } from '../study-day';
@@ -67,6 +67,8 @@ export interface ValidBackup {
   practiceAttempts: Attempt[];
   media: MediaFile[];
   cardRevisions: CardRevision[];
+  /** Answers taken back on another device: only what sync reads carries them (a backup file has none). */
+  undone?: UndoneAnswer[];
 }
 
 export type ParseResult = { ok: true; backup: ValidBackup } | { ok: false; problem: BackupProblem };
@@ -225,6 +227,7 @@ const cardFields: Record<keyof BackupCard, z.ZodType> = {
   contentAt: time.optional(),
   flag: z.int().min(0).max(7).optional(),
   buriedUntil: time.nullable().optional(),
+  marksAt: time.optional(),
 };
 
 /** A studied card's memory as FSRS leaves it: some stability, a difficulty of 1 to 10. */
@@ -611,7 +614,16 @@ export async function parseBackup(input: string | Uint8Array<ArrayBuffer>, onPro
     };
   }
 
-  const content = contentSchema.safeParse(header.data.content);
+  return checkContent(header.data.content, root, onProgress);
+}
+
+/**
+ * Checks a backup's `content` (every field, the review rows, duplicate ids) and returns its values.
+ * Sync checks each document it receives with this too: a document holds a piece of a backup.
+ * `root` is what the messages' places are counted from (the whole file, or a sync document).
+ */
+export function checkContent(rawContent: unknown, root: unknown = { content: rawContent }, onProgress?: ParseProgress): ParseResult {
+  const content = contentSchema.safeParse(rawContent);
   if (!content.success) {
     const issues = content.error.issues.map((i) => ({ ...i, path: ['content', ...i.path] }));
     return { ok: false, problem: invalid(root, issues) };

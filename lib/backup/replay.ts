@@ -65,12 +65,13 @@ function memoryOnly(m: MemoryState): MemoryState {
 /**
  * Replays a card's answers (sorted with byAnswerTime, at least one) and returns its state after
  * the last one. `finals` are the card's stored states on each side, used for the last answer's
- * result when one of them is what that answer produced.
+ * result when one of them is what that answer produced. `start`, when an earlier answer was undone,
+ * is the state the card was in before any of its answers (otherwise the first answer's `before`).
  * @example replayHistory(scheduler, 'c1', [{ copies: [review] }], [memoryOf(card)]).memory
  */
-export function replayHistory(scheduler: Scheduler, cardId: string, answers: readonly AnswerCopies[], finals: readonly MemoryState[]): Replayed {
+export function replayHistory(scheduler: Scheduler, cardId: string, answers: readonly AnswerCopies[], finals: readonly MemoryState[], start?: MemoryState): Replayed {
   const starts = answers[0]!.copies.map((c) => c.before).sort(byCanonical((m: MemoryState) => JSON.stringify(memoryOnly(m))));
-  let state = memoryOnly(starts[0]!);
+  let state = memoryOnly(start ?? starts[0]!);
   const out: ReviewEntry[] = [];
   for (let i = 0; i < answers.length; i += 1) {
     // Runs once per answer of a restore (300,000 times), so it allocates nothing on the common

@@ -32,6 +32,8 @@ export interface ImportSummary {
   cardsTextUpdated: number;
   /** Images of imported cards not stored yet. */
   mediaAdded: number;
+  /** Stored answers taken back by an Undo on another device (sync only: a backup file has no undos). */
+  reviewsUndone: number;
   exportedAt: string;
   appVersion: string;
 }
@@ -40,7 +42,7 @@ export interface ImportSummary {
 /** True when importing would change nothing at all. */
 export function changesNothing(s: ImportSummary): boolean {
   return s.reviewsAdded === 0 && s.cardsAdded === 0 && s.decksAdded === 0 && s.cardsRescheduled === 0 && s.reviewsRecomputed === 0 && s.settingsChanged.length === 0 &&
-    s.attemptsAdded === 0 && s.attemptsUpdated === 0 && s.cardsTextUpdated === 0 && s.mediaAdded === 0;
+    s.attemptsAdded === 0 && s.attemptsUpdated === 0 && s.cardsTextUpdated === 0 && s.mediaAdded === 0 && s.reviewsUndone === 0;
 }
 
 /**

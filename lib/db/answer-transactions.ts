@@ -7,6 +7,7 @@ import { type Grade, memoryOf, type ReviewEntry, type StudyCard, withQueueFields
 import { type AnswerOutcome, answerMemory, type Scheduler } from '../scheduler';
 import type { StudyDb } from './database';
 import { bumpDayTotals } from './stored-day-totals';
+import { recordUndoneAnswers } from './undone-answers';
 import { NothingToUndoError, StaleCardError, withStorageErrors } from './errors';
 
 export interface AnswerInput {
@@ -54,10 +55,11 @@ export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput
 /**
  * Takes back an answer: the card gets its state from before the answer and the log row goes.
  * Only the card's latest answer can be undone (an older one would leave the schedule wrong).
+ * The undo itself is recorded, so sync can take the answer back on other devices too.
  */
-export function undoAnswer(db: StudyDb, reviewId: string): Promise<StudyCard> {
+export function undoAnswer(db: StudyDb, reviewId: string, now: number = Date.now()): Promise<StudyCard> {
   return withStorageErrors(() =>
-    db.transaction('rw', db.cards, db.reviews, db.dayTotals, async () => {
+    db.transaction('rw', [db.cards, db.reviews, db.dayTotals, db.meta], async () => {
       const review = await db.reviews.get(reviewId);
       if (!review) throw new NothingToUndoError();
       const card = await db.cards.get(review.cardId);
@@ -66,6 +68,7 @@ export function undoAnswer(db: StudyDb, reviewId: string): Promise<StudyCard> {
       await db.cards.put(restored);
       await db.reviews.delete(reviewId);
       await bumpDayTotals(db, review, -1);
+      await recordUndoneAnswers(db, [{ id: review.id, cardId: review.cardId, day: review.day, at: now, reviewedAt: review.reviewedAt, before: review.before }]);
       return restored;
     }),
   );

@@ -30,6 +30,7 @@ import { withStorageErrors } from './errors';
 import { pad2 } from '../study-day';
 import { loadAllReviews, loadStoredReviewsFor } from './review-log';
 import { loadStoredSettings } from './settings';
+import { loadUndoneAnswers, recordUndoneAnswers } from './undone-answers';
 
 export type Phase = 'reading' | 'checking' | 'comparing' | 'writing' | 'saving';
 export type Progress = (phase: Phase, done: number, total: number) => void;
@@ -139,14 +140,14 @@ export interface PreparedImport {
 export type Prepared = ({ ok: true } & PreparedImport) | { ok: false; problem: BackupProblem };
 
 /** The ids a file mentions, worked out once per file. */
-interface FileIds {
+export interface FileIds {
   cardIds: string[];
   reviewIds: string[];
   attemptIds: string[];
   mediaNames: string[];
 }
 
-const idsOf = (backup: ValidBackup): FileIds => ({
+export const idsOf = (backup: ValidBackup): FileIds => ({
   cardIds: cardIdsOf(backup),
   reviewIds: backup.reviews.map((r) => r.id),
   attemptIds: backup.practiceAttempts.map((a) => a.id),
@@ -154,7 +155,7 @@ const idsOf = (backup: ValidBackup): FileIds => ({
 });
 
 /** Reads the stored data an import depends on. Call inside a transaction. */
-async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds, mediaNames }: FileIds): Promise<LocalSnapshot> {
+export async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds, mediaNames }: FileIds): Promise<LocalSnapshot> {
   // One getAll beats thousands of single gets once the file names more than a few cards.
   const cardsRead = cardIds.length > 500
     ? db.cards.toArray().then((all) => {
@@ -162,13 +163,14 @@ async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds, media
       return all.filter((c) => wanted.has(c.id));
     })
     : db.cards.bulkGet(cardIds).then((found) => found.filter((c): c is StudyCard => c !== undefined));
-  const [decks, cards, reviews, settings, attempts, media] = await Promise.all([
+  const [decks, cards, reviews, settings, attempts, media, undone] = await Promise.all([
     db.decks.toArray(),
     cardsRead,
     loadStoredReviewsFor(db, cardIds, reviewIds),
     loadStoredSettings(db),
     db.practiceAttempts.bulkGet(attemptIds),
     db.media.bulkGet(mediaNames),
+    loadUndoneAnswers(db),
   ]);
   return {
     decks: new Map(decks.map((d) => [d.id, d])),
@@ -179,10 +181,11 @@ async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds, media
     settingsSavedAt: settings.savedAt,
     attempts: new Map(attempts.filter((a) => a !== undefined).map((a) => [a.id, { status: a.status, updatedAt: a.updatedAt }])),
     mediaNames: new Set(media.filter((m) => m !== undefined).map((m) => m.name)),
+    undone: new Map(undone.map((u) => [u.id, u])),
   };
 }
 
-const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts, db.cardRevisions, db.media];
+export const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts, db.cardRevisions, db.media, db.meta];
 
 /**
  * Checks a backup file completely and works out what importing it would do, without writing.
@@ -241,7 +244,7 @@ export function applyImport(db: StudyDb, prepared: PreparedImport, onProgress?: 
   );
 }
 
-async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): Promise<void> {
+export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): Promise<void> {
   const changedPacked = new Map(plan.rewrittenPacked.map((r) => [r.after.id, r.after]));
   const addedByDay = new Map<string, ReviewEntry[]>();
   for (const r of plan.newReviews) {
@@ -249,7 +252,8 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
     if (list) list.push(r);
     else addedByDay.set(r.day, [r]);
   }
-  const days = [...new Set([...addedByDay.keys(), ...plan.rewrittenPacked.map((r) => r.after.day)])].sort();
+  const removedPacked = new Set(plan.removedPacked.map((r) => r.id));
+  const days = [...new Set([...addedByDay.keys(), ...plan.rewrittenPacked.map((r) => r.after.day), ...plan.removedPacked.map((r) => r.day)])].sort();
   const total = plan.cards.length + days.length + 1;
   let done = 0;
   const step = (n: number) => {
@@ -264,15 +268,18 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
     step(chunk.length);
   }
   if (plan.rewrittenRows.length) await db.reviews.bulkPut(plan.rewrittenRows.map((r) => r.after));
+  if (plan.removedRows.length) await db.reviews.bulkDelete(plan.removedRows.map((r) => r.id));
 
   const existing = days.length ? await db.packedReviews.bulkGet(days) : [];
   for (let i = 0; i < days.length; i += PACK_CHUNK) {
     const packs = days.slice(i, i + PACK_CHUNK).map((day, k) => {
       const old = existing[i + k];
-      const kept = old ? unpackDay(old).map((r) => changedPacked.get(r.id) ?? r) : [];
+      const kept = old ? unpackDay(old).filter((r) => !removedPacked.has(r.id)).map((r) => changedPacked.get(r.id) ?? r) : [];
       return packDay(day, [...kept, ...(addedByDay.get(day) ?? [])]);
     });
-    await db.packedReviews.bulkPut(packs);
+    const empty = packs.filter((p) => p.count === 0);
+    await db.packedReviews.bulkPut(packs.filter((p) => p.count > 0));
+    if (empty.length) await db.packedReviews.bulkDelete(empty.map((p) => p.day));
     step(packs.length);
   }
 
@@ -285,6 +292,7 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
   }
   if (plan.media.length) await db.media.bulkPut(plan.media);
   if (plan.settings) await db.settings.put({ ...plan.settings.settings, id: 'settings', savedAt: plan.settings.savedAt });
+  await recordUndoneAnswers(db, plan.undone);
   await updateDayTotals(db, plan);
   step(1);
 }
@@ -293,13 +301,16 @@ async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): 
 async function updateDayTotals(db: StudyDb, plan: ImportPlan): Promise<void> {
   const rewrites = [...plan.rewrittenRows, ...plan.rewrittenPacked];
   const days = new Set<string>();
+  const removed = [...plan.removedRows, ...plan.removedPacked];
   for (const r of plan.newReviews) days.add(r.day);
+  for (const r of removed) days.add(r.day);
   for (const r of rewrites) days.add(r.before.day).add(r.after.day);
   if (!days.size) return;
   const dayList = [...days];
   const stored = await db.dayTotals.bulkGet(dayList);
   const totals = new Map<string, DayTotals>(dayList.map((day, i) => [day, { ...(stored[i] ?? emptyDayTotals(day)) }]));
   for (const r of plan.newReviews) countReviewInto(totals.get(r.day)!, r, 1);
+  for (const r of removed) countReviewInto(totals.get(r.day)!, r, -1);
   for (const { before, after } of rewrites) {
     countReviewInto(totals.get(before.day)!, before, -1);
     countReviewInto(totals.get(after.day)!, after, 1);

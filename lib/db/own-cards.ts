@@ -185,7 +185,7 @@ export type CardAction =
   | { kind: 'move'; deckId: string };
 
 /** Applies one browser action to many cards in one transaction; returns how many changed. */
-export function applyToCards(db: StudyDb, ids: readonly string[], action: CardAction): Promise<number> {
+export function applyToCards(db: StudyDb, ids: readonly string[], action: CardAction, at: number = Date.now()): Promise<number> {
   return withStorageErrors(() =>
     db.transaction('rw', [db.decks, db.cards, db.cardDigest], async () => {
       if (action.kind === 'move') {
@@ -199,13 +199,16 @@ export function applyToCards(db: StudyDb, ids: readonly string[], action: CardAc
       const writes: StudyCard[] = [];
       for (const c of cards) {
         const next = changed(c, action);
-        if (next) writes.push(withQueueFields({ ...next, rev: c.rev + 1 }));
+        // Suspension, burial and flags are "marks": the time lets the later of two devices' marks win a merge.
+        if (next) writes.push(withQueueFields({ ...next, ...(MARKS.has(action.kind) ? { marksAt: at } : {}), rev: c.rev + 1 }));
       }
       await db.cards.bulkPut(writes);
       return writes.length;
     }),
   );
 }
+
+const MARKS = new Set<CardAction['kind']>(['suspend', 'bury', 'unbury', 'flag']);
 
 function changed(c: StudyCard, a: CardAction): StudyCard | null {
   switch (a.kind) {

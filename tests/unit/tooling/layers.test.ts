@@ -26,12 +26,16 @@ describe('layer rules', () => {
     ['components/study/probe.ts', "import Dexie from 'dexie';\nexport const x = Dexie;", 'Storage goes through lib/db/'],
     ['components/stats/probe.ts', "import { useLiveQuery } from 'dexie-react-hooks';\nexport const x = useLiveQuery;", 'lib/db/hooks.ts'],
     ['lib/db/probe.ts', "import { parseSources } from '../decks/sources';\nexport const x = parseSources;", 'build time only'],
+    ['lib/db/probe.ts', "import PouchDB from 'pouchdb-core';\nexport const x = PouchDB;", 'Only lib/db/pouch-replica.ts imports PouchDB'],
+    ['components/sync/probe.ts', "import PouchDB from 'pouchdb-core';\nexport const x = PouchDB;", 'Only lib/db/pouch-replica.ts imports PouchDB'],
+    ['lib/sync/probe.ts', "import Http from 'pouchdb-adapter-http';\nexport const x = Http;", 'Only lib/db/pouch-replica.ts imports PouchDB'],
   ])('%s: refuses %s', async (file, code, message) => {
     expect((await restricted(file, code)).join('\n')).toContain(message);
   });
 
   it('lets the scheduler bridge import ts-fsrs and components import lib/db', async () => {
     expect(await restricted('lib/scheduler.ts', "import { fsrs } from 'ts-fsrs';\nexport const x = fsrs;")).toEqual([]);
+    expect(await restricted('lib/db/pouch-replica.ts', "import PouchDB from 'pouchdb-core';\nexport const x = PouchDB;")).toEqual([]);
     expect(await restricted('components/home/probe.ts', "import { useHomeSummary } from '@/lib/db/hooks';\nexport const x = useHomeSummary;")).toEqual([]);
   });
 });

@@ -1,0 +1,82 @@
+/**
+ * The replica sync works through: a PouchDB database in this browser's IndexedDB, replicated with
+ * the learner's CouchDB by PouchDB's own replication (the CouchDB protocol, with checkpoints).
+ * Only the sync worker imports this module, so PouchDB loads once sync is set up and never
+ * on the page's first load.
+ */
+import PouchDB, { type Database } from 'pouchdb-core';
+import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
+import HttpAdapter from 'pouchdb-adapter-http';
+import Replication from 'pouchdb-replication';
+import { dayRange, type SyncDoc } from '../sync/documents';
+import { databaseUrl, type SyncConfig } from '../sync/server-address';
+import type { Replica } from './sync-run';
+
+PouchDB.plugin(IndexedDbAdapter).plugin(HttpAdapter).plugin(Replication);
+
+/** Documents per request: a study day's document can hold a thousand answers. */
+const BATCH = 25;
+
+/** The local database's name: one per device and server database, so changing servers starts afresh. */
+export function replicaName(device: string, config: Pick<SyncConfig, 'server' | 'database'>): string {
+  let h = 2166136261;
+  for (const ch of `${config.server}/${config.database}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return `cism-cissp-sync-${device}-${(h >>> 0).toString(36)}`;
+}
+
+type Db = Database<SyncDoc>;
+
+export function openPouchReplica(device: string, config: SyncConfig): Replica & { close(): Promise<void> } {
+  const local: Db = new PouchDB<SyncDoc>(replicaName(device, config), { adapter: 'indexeddb', auto_compaction: true });
+  // Credentials go in the Authorization header, never in the address.
+  const remote: Db = new PouchDB<SyncDoc>(databaseUrl(config), {
+    adapter: 'http',
+    ...(config.username ? { auth: { username: config.username, password: config.password } } : {}),
+  });
+
+  const docsOf = (rows: { doc?: SyncDoc | null }[]) => rows.flatMap((r) => (r.doc ? [r.doc] : []));
+
+  return {
+    async pull() {
+      await local.replicate.from(remote, { batch_size: BATCH, batches_limit: 4, retry: false });
+    },
+    async push() {
+      await local.replicate.to(remote, { batch_size: BATCH, batches_limit: 4, retry: false });
+    },
+    async changesSince(since) {
+      const res = await local.changes({ since, include_docs: true, return_docs: true });
+      return { docs: docsOf(res.results), lastSeq: res.last_seq };
+    },
+    async get(ids) {
+      if (!ids.length) return new Map();
+      const res = await local.allDocs({ keys: [...ids], include_docs: true });
+      return new Map(docsOf(res.rows).map((d) => [d._id, d]));
+    },
+    async dayDocs(days) {
+      const out = new Map<string, SyncDoc>();
+      for (const day of days) {
+        const res = await local.allDocs({ ...dayRange(day), include_docs: true });
+        for (const d of docsOf(res.rows)) out.set(d._id, d);
+      }
+      return out;
+    },
+    async write(docs) {
+      for (let i = 0; i < docs.length; i += BATCH) {
+        const res = await local.bulkDocs(docs.slice(i, i + BATCH) as SyncDoc[]);
+        const failed = res.find((r) => r.error);
+        if (failed) throw Object.assign(new Error(`The sync replica refused a document: ${failed.message ?? 'unknown reason'}`), { status: failed.status, name: String(failed.error) });
+      }
+    },
+    async updateSeq() {
+      return (await local.info()).update_seq;
+    },
+    async close() {
+      await Promise.all([local.close(), remote.close()]);
+    },
+  };
+}
+
+/** Removes this device's replica (Stop syncing). The server's copy stays until the learner deletes it there. */
+export async function destroyPouchReplica(device: string, config: SyncConfig): Promise<void> {
+  await new PouchDB(replicaName(device, config), { adapter: 'indexeddb' }).destroy();
+}

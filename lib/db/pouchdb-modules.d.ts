@@ -1,0 +1,60 @@
+/**
+ * The part of PouchDB's API that pouch-replica.ts uses, typed here: the published @types
+ * packages redeclare Node's Buffer and break the rest of the project's types.
+ */
+declare module 'pouchdb-core' {
+  export interface ReplicateOptions {
+    batch_size?: number;
+    batches_limit?: number;
+    retry?: boolean;
+  }
+  export interface AllDocsRow<T> {
+    id: string;
+    doc?: T | null;
+    error?: string;
+  }
+  export interface BulkResult {
+    ok?: boolean;
+    id?: string;
+    rev?: string;
+    error?: string | boolean;
+    status?: number;
+    message?: string;
+  }
+  export interface DatabaseOptions {
+    adapter?: string;
+    auto_compaction?: boolean;
+    auth?: { username: string; password: string };
+    skip_setup?: boolean;
+  }
+  export interface Database<T> {
+    replicate: {
+      from(source: Database<T>, options?: ReplicateOptions): Promise<unknown>;
+      to(target: Database<T>, options?: ReplicateOptions): Promise<unknown>;
+    };
+    changes(options: { since: number | string; include_docs: boolean; return_docs: boolean }): Promise<{ results: { doc?: T }[]; last_seq: number | string }>;
+    allDocs(options: { keys?: string[]; startkey?: string; endkey?: string; include_docs: boolean }): Promise<{ rows: AllDocsRow<T>[] }>;
+    bulkDocs(docs: T[]): Promise<BulkResult[]>;
+    info(): Promise<{ update_seq: number | string; doc_count: number }>;
+    close(): Promise<void>;
+    destroy(): Promise<void>;
+  }
+  interface PouchStatic {
+    new <T>(name: string, options?: DatabaseOptions): Database<T>;
+    plugin(plugin: unknown): PouchStatic;
+  }
+  const PouchDB: PouchStatic;
+  export default PouchDB;
+}
+declare module 'pouchdb-adapter-indexeddb' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-adapter-http' {
+  const plugin: unknown;
+  export default plugin;
+}
+declare module 'pouchdb-replication' {
+  const plugin: unknown;
+  export default plugin;
+}

@@ -1,0 +1,128 @@
+/**
+ * One sync, start to end: receive the server's new documents into the local replica, merge the
+ * other devices' into the stored data, write this device's changed documents, send them.
+ *
+ * The replica (a PouchDB database in production, pouch-replica.ts; a plain map in unit tests)
+ * does the replicating; its checkpoints let an interrupted sync continue where it stopped. A
+ * failure at any step leaves the stored data as the last finished transaction left it.
+ */
+import { APP_VERSION } from '../app-version';
+import { answersInDayDocs, bucketOf, docId, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
+import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
+import type { StudyDb } from './schema';
+import { SCHEMA_VERSION } from './schema';
+import { daysToSend, loadLocalState, loadSyncRecord, type Merged, mergeRemoteChanges, saveSyncRecord, type SyncRecord } from './sync-store';
+
+/** The local copy of the server's database, as sync uses it. */
+export interface Replica {
+  /** Receives the server's changes (resuming from the last checkpoint). */
+  pull(): Promise<void>;
+  /** Sends the local changes. */
+  push(): Promise<void>;
+  /** Documents changed locally after `since` (a sequence from `updateSeq`), with the new sequence. */
+  changesSince(since: number | string): Promise<{ docs: unknown[]; lastSeq: number | string }>;
+  get(ids: readonly string[]): Promise<Map<string, SyncDoc>>;
+  /** Every device's answers documents of these study days. */
+  dayDocs(days: readonly string[]): Promise<Map<string, SyncDoc>>;
+  write(docs: readonly SyncDoc[]): Promise<void>;
+  updateSeq(): Promise<number | string>;
+}
+
+export type SyncStep = 'receiving' | 'merging' | 'sending';
+
+export interface SyncOutcome {
+  ok: boolean;
+  /** In words, for the status line. */
+  message: string;
+  merged: Merged['summary'] | null;
+  sent: number;
+  waiting: number;
+  skipped: { id: string; reason: string }[];
+}
+
+const MAX_SKIPPED_KEPT = 20;
+
+/**
+ * Runs one sync. Never throws for a server or network problem: the outcome says what happened,
+ * and the sync record keeps it for the status line.
+ * @example const outcome = await syncOnce(db, replica, Date.now(), (step) => show(step))
+ */
+export async function syncOnce(db: StudyDb, replica: Replica, now: number, onStep?: (step: SyncStep) => void): Promise<SyncOutcome> {
+  const record = await loadSyncRecord(db);
+  if (!record?.config) return { ok: false, message: 'Sync is not set up on this device.', merged: null, sent: 0, waiting: 0, skipped: [] };
+  const config = record.config;
+  let step: SyncStep = 'receiving';
+  try {
+    onStep?.(step);
+    await replica.pull();
+
+    step = 'merging';
+    onStep?.(step);
+    const changed = await replica.changesSince(record.appliedSeq);
+    const retry = await replica.get(record.retryIds);
+    const fresh = new Map<string, unknown>();
+    for (const d of [...changed.docs, ...retry.values()]) {
+      const id = (d as { _id?: unknown })._id;
+      // This device's own documents hold nothing it does not have.
+      if (typeof id === 'string' && !id.endsWith(`:${record.device}`) && !id.startsWith('_')) fresh.set(id, d);
+    }
+    const remote = readSyncDocs([...fresh.values()]);
+    const merged = await mergeRemoteChanges(db, remote, (r) => docId.answers(r.day, ''));
+    const changedDays = new Set<string>();
+    for (const id of fresh.keys()) if (id.startsWith('a:')) changedDays.add(id.split(':')[1]!);
+    const retryIds = [...fresh.keys()].filter((id) => [...merged.waitingDocs].some((prefix) => id.startsWith(prefix)));
+
+    step = 'sending';
+    onStep?.(step);
+    const days = await daysToSend(db, record);
+    const writer: Writer = { device: record.device, now, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION };
+    let ownIds: string[] = [];
+    const state = await loadLocalState(db, days, async (names) => {
+      const sent = await replica.get(names.map((n) => docId.media(n, record.device)));
+      return names.filter((n) => !sent.has(docId.media(n, record.device)));
+    });
+    ownIds = [
+      docId.settings(record.device),
+      docId.decks(record.device),
+      ...new Set([...state.cards.map((c) => bucketOf(c.id)), ...state.revisions.map((r) => bucketOf(r.cardId))].map((b) => docId.cards(b, record.device))),
+      ...state.attempts.map((a) => docId.attempt(a.id, record.device)),
+    ];
+    const existing = new Map([...(await replica.get(ownIds)), ...(await replica.dayDocs([...new Set([...days, ...state.undone.map((u) => u.day)])]))]);
+    const docs = docsToPush(writer, state, existing);
+    await replica.write(docs);
+    const appliedSeq = await replica.updateSeq();
+    const countDays = [...new Set([...days, ...changedDays])];
+    const dayDocs = await replica.dayDocs(countDays);
+    const dayCounts = { ...record.dayCounts };
+    for (const day of countDays) {
+      const n = answersInDayDocs([...dayDocs.values()].filter((d) => d._id.startsWith(`a:${day}:`)));
+      if (n) dayCounts[day] = n;
+      else delete dayCounts[day];
+    }
+    await replica.push();
+
+    const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
+    const next: SyncRecord = { ...record, appliedSeq, retryIds, dayCounts, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped };
+    await saveSyncRecord(db, next);
+    return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped };
+  } catch (error) {
+    const message = describeSyncFailure(error as SyncFailure, config);
+    const latest = (await loadSyncRecord(db).catch(() => null)) ?? record;
+    await saveSyncRecord(db, { ...latest, lastError: message }).catch(() => undefined);
+    return { ok: false, message, merged: null, sent: 0, waiting: 0, skipped: [] };
+  }
+}
+
+function outcomeLine(merged: Merged, sent: number, skipped: number): string {
+  const s = merged.summary;
+  const parts: string[] = [];
+  if (s.reviewsAdded) parts.push(`${s.reviewsAdded} answer${s.reviewsAdded === 1 ? '' : 's'} received`);
+  if (s.reviewsUndone) parts.push(`${s.reviewsUndone} undone on another device`);
+  if (s.cardsAdded) parts.push(`${s.cardsAdded} card${s.cardsAdded === 1 ? '' : 's'} added`);
+  if (s.cardsTextUpdated) parts.push(`${s.cardsTextUpdated} card text${s.cardsTextUpdated === 1 ? '' : 's'} updated`);
+  if (s.settingsChanged) parts.push('settings updated');
+  if (sent) parts.push(`${sent} document${sent === 1 ? '' : 's'} sent`);
+  if (merged.waiting) parts.push(`${merged.waiting} answer${merged.waiting === 1 ? '' : 's'} wait for cards this device does not have yet`);
+  if (skipped) parts.push(`${skipped} document${skipped === 1 ? '' : 's'} on the server skipped as unreadable`);
+  return parts.length ? `Synced: ${parts.join(', ')}.` : 'Synced: everything was already up to date.';
+}

@@ -1,0 +1,156 @@
+/**
+ * Sync's side of the stored data: what it remembers between runs (the server, this device's id,
+ * how far it has read), what it sends, and the one transaction that merges what other devices
+ * sent. The merge is the backup import's (lib/backup/merge.ts, written by writePlan): sync adds
+ * no rule of its own.
+ */
+import type { ReviewEntry, StudyCard } from '../model';
+import { type ImportSummary, planImport } from '../backup/merge';
+import { isSyncedCard, type LocalState, placeablePart, type RemoteChanges } from '../sync/documents';
+import type { SyncConfig } from '../sync/server-address';
+import { idsOf, readSnapshot, SNAPSHOT_TABLES, writePlan } from './backup';
+import type { StudyDb } from './schema';
+import { withStorageErrors } from './errors';
+import { reviewsOnDay } from './review-log';
+import { loadStoredSettings } from './settings';
+import { loadUndoneAnswers } from './undone-answers';
+
+/** What sync remembers between runs, in one `meta` row (never in a backup: it holds the password). */
+export interface SyncRecord {
+  config: SyncConfig | null;
+  /** This browser's device id, made when sync is first set up. */
+  device: string;
+  /** The local replica's sequence up to which documents were merged. */
+  appliedSeq: number | string;
+  /** Documents whose answers waited for their cards: read again on every sync. */
+  retryIds: string[];
+  /** Answers per study day in the replica's documents (undone ones left out), after the last run. */
+  dayCounts: Record<string, number>;
+  /** When this device last sent its documents (its undos after this go out next time). */
+  lastSentAt: number;
+  lastSyncedAt: number | null;
+  /** The last run's problem, in words; null after a run that went through. */
+  lastError: string | null;
+  /** Documents the last runs skipped, with the reason (a few, for the status line). */
+  skipped: { id: string; reason: string }[];
+  /** When "Sync automatically" is on. */
+  auto: boolean;
+}
+
+const KEY = 'sync';
+
+export function newSyncRecord(device: string): SyncRecord {
+  return { config: null, device, appliedSeq: 0, retryIds: [], dayCounts: {}, lastSentAt: 0, lastSyncedAt: null, lastError: null, skipped: [], auto: true };
+}
+
+export async function loadSyncRecord(db: StudyDb): Promise<SyncRecord | null> {
+  const row = await db.meta.get(KEY);
+  return row ? (JSON.parse(row.value) as SyncRecord) : null;
+}
+
+export function saveSyncRecord(db: StudyDb, record: SyncRecord): Promise<void> {
+  return withStorageErrors(async () => {
+    await db.meta.put({ key: KEY, value: JSON.stringify(record) });
+  });
+}
+
+/** Stop syncing: the server and its password are forgotten; everything studied stays on this device. */
+export function forgetSync(db: StudyDb): Promise<void> {
+  return withStorageErrors(async () => {
+    await db.meta.delete(KEY);
+  });
+}
+
+/**
+ * The study days whose answers may differ from what the documents hold: a different count, or an
+ * undo since the last send. On a device in step with the server this is none, so a sync reads no
+ * answers at all.
+ */
+export async function daysToSend(db: StudyDb, record: SyncRecord): Promise<string[]> {
+  const [totals, undone] = await db.transaction('r', [db.dayTotals, db.meta], () => Promise.all([db.dayTotals.toArray(), loadUndoneAnswers(db)]));
+  const days = new Set<string>();
+  const here = new Map(totals.map((t) => [t.day, t.reviews]));
+  for (const [day, n] of here) if ((record.dayCounts[day] ?? 0) !== n) days.add(day);
+  for (const [day, n] of Object.entries(record.dayCounts)) if (n !== (here.get(day) ?? 0)) days.add(day);
+  for (const u of undone) if (u.at >= record.lastSentAt) days.add(u.day);
+  return [...days].sort();
+}
+
+/** Everything sync sends, read in one transaction; answers only of `days`. */
+export async function loadLocalState(db: StudyDb, days: readonly string[], mediaToSend: (names: string[]) => Promise<string[]> | string[]): Promise<LocalState> {
+  const read = await withStorageErrors(() =>
+    db.transaction('r', [db.settings, db.decks, db.cards, db.cardRevisions, db.practiceAttempts, db.media, db.reviews, db.packedReviews, db.meta], async () => {
+      const [settings, decks, cards, revisions, attempts, mediaNames, undone] = await Promise.all([
+        loadStoredSettings(db),
+        db.decks.filter((d) => !d.builtin).toArray(),
+        db.cards.filter((c: StudyCard) => isSyncedCard(c)).toArray(),
+        db.cardRevisions.toArray(),
+        db.practiceAttempts.toArray(),
+        db.media.toCollection().primaryKeys(),
+        loadUndoneAnswers(db),
+      ]);
+      const answers = new Map<string, ReviewEntry[]>();
+      for (const day of days) answers.set(day, await reviewsOnDay(db, day));
+      return { settings, decks, cards, revisions, attempts, mediaNames: mediaNames as string[], undone, answers };
+    }),
+  );
+  const wanted = await mediaToSend(read.mediaNames);
+  const media = wanted.length ? (await db.media.bulkGet(wanted)).filter((m) => m !== undefined) : [];
+  return {
+    settings: read.settings.settings,
+    settingsSavedAt: read.settings.savedAt,
+    decks: read.decks,
+    cards: read.cards,
+    revisions: read.revisions,
+    attempts: read.attempts,
+    media,
+    days: read.answers,
+    undone: read.undone,
+  };
+}
+
+export interface Merged {
+  /** What the merge did, all devices together. */
+  summary: Pick<ImportSummary, 'reviewsAdded' | 'reviewsUndone' | 'cardsAdded' | 'decksAdded' | 'cardsRescheduled' | 'cardsTextUpdated' | 'attemptsAdded' | 'attemptsUpdated'> & { settingsChanged: number };
+  /** Answers kept back for now (their card is not here yet), and the documents that hold them. */
+  waiting: number;
+  waitingDocs: Set<string>;
+  /** Answers that contradict stored ones, and devices whose piece made no schedule: never stored. */
+  problems: string[];
+}
+
+/**
+ * Merges the other devices' documents into the stored data, in one transaction: all of it or, if
+ * the disk refuses the write, nothing. Each device's piece is planned against the data as the
+ * previous piece left it, in device order, so every device applies the same pieces alike.
+ */
+export function mergeRemoteChanges(db: StudyDb, changes: RemoteChanges, docOfAnswer: (review: ReviewEntry) => string): Promise<Merged> {
+  return withStorageErrors(() =>
+    db.transaction('rw', [...SNAPSHOT_TABLES(db), db.dayTotals], async () => {
+      const merged: Merged = {
+        summary: { reviewsAdded: 0, reviewsUndone: 0, cardsAdded: 0, decksAdded: 0, cardsRescheduled: 0, cardsTextUpdated: 0, attemptsAdded: 0, attemptsUpdated: 0, settingsChanged: 0 },
+        waiting: 0,
+        waitingDocs: new Set(),
+        problems: [],
+      };
+      for (const { device, backup } of changes.byDevice) {
+        const snapshot = await readSnapshot(db, idsOf(backup));
+        const part = placeablePart(backup, snapshot);
+        merged.waiting += part.waiting.length;
+        for (const r of part.waiting) merged.waitingDocs.add(docOfAnswer(r));
+        if (part.contradicting.length)
+          merged.problems.push(`${part.contradicting.length} answer${part.contradicting.length === 1 ? '' : 's'} from device ${device} contradict answers stored here with the same id and were left out.`);
+        const planned = planImport(snapshot, part.backup);
+        if (!planned.ok) {
+          merged.problems.push(`Device ${device}: ${planned.problem.message} ${planned.problem.details.join(' ')}`);
+          continue;
+        }
+        const s = planned.plan.summary;
+        for (const k of ['reviewsAdded', 'reviewsUndone', 'cardsAdded', 'decksAdded', 'cardsRescheduled', 'cardsTextUpdated', 'attemptsAdded', 'attemptsUpdated'] as const) merged.summary[k] += s[k];
+        merged.summary.settingsChanged += s.settingsChanged.length;
+        await writePlan(db, planned.plan);
+      }
+      return merged;
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * A CouchDB stand-in for unit tests: a server that keeps each document's latest revision, and
+ * replicas that copy newer revisions in and out. Enough to test what sync writes and merges; the
+ * replication protocol itself is PouchDB's, tested end to end against a real server.
+ */
+import type { Replica } from '@/lib/db/sync-run';
+import type { SyncDoc } from '@/lib/sync/documents';
+
+const revNumber = (rev: string | undefined) => (rev ? Number(rev.split('-')[0]) : 0);
+const copy = (d: SyncDoc): SyncDoc => structuredClone(d);
+
+export class MemoryServer {
+  docs = new Map<string, SyncDoc>();
+  /** When set, the next pull or push fails with this error (then it is cleared). */
+  failNext: { status: number; message: string } | null = null;
+  takeFailure() {
+    const f = this.failNext;
+    this.failNext = null;
+    if (f) throw Object.assign(new Error(f.message), f);
+  }
+}
+
+export function memoryReplica(server: MemoryServer): Replica & { local: Map<string, SyncDoc> } {
+  const local = new Map<string, SyncDoc>();
+  const seqOf = new Map<string, number>();
+  let seq = 0;
+  const store = (d: SyncDoc) => {
+    local.set(d._id, copy(d));
+    seq += 1;
+    seqOf.set(d._id, seq);
+  };
+  return {
+    local,
+    async pull() {
+      server.takeFailure();
+      for (const d of server.docs.values()) if (revNumber(d._rev) > revNumber(local.get(d._id)?._rev)) store(d);
+    },
+    async push() {
+      server.takeFailure();
+      for (const d of local.values()) if (revNumber(d._rev) > revNumber(server.docs.get(d._id)?._rev)) server.docs.set(d._id, copy(d));
+    },
+    async changesSince(since) {
+      const docs = [...local.values()].filter((d) => seqOf.get(d._id)! > Number(since)).map(copy);
+      return { docs, lastSeq: seq };
+    },
+    async get(ids) {
+      return new Map(ids.filter((id) => local.has(id)).map((id) => [id, copy(local.get(id)!)]));
+    },
+    async dayDocs(days) {
+      const out = new Map<string, SyncDoc>();
+      for (const d of local.values()) if (days.some((day) => d._id.startsWith(`a:${day}:`))) out.set(d._id, copy(d));
+      return out;
+    },
+    async write(docs) {
+      for (const d of docs) {
+        const current = local.get(d._id);
+        // CouchDB's rule: an update names the revision it replaces.
+        if (current?._rev !== d._rev) throw Object.assign(new Error('Document update conflict'), { status: 409 });
+        store({ ...d, _rev: `${revNumber(d._rev) + 1}-${d.device}` });
+      }
+    },
+    async updateSeq() {
+      return seq;
+    },
+  };
+}

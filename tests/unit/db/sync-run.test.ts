@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { undoAnswer } from '@/lib/db/answer-transactions';
+import { applyToCards } from '@/lib/db/own-cards';
+import { loadAllReviews } from '@/lib/db/review-log';
+import { saveSettings } from '@/lib/db/settings';
+import type { StudyDb } from '@/lib/db/database';
+import { syncOnce } from '@/lib/db/sync-run';
+import { loadSyncRecord, newSyncRecord, saveSyncRecord } from '@/lib/db/sync-store';
+import { loadUndoneAnswers } from '@/lib/db/undone-answers';
+import { docId, type SyncDoc } from '@/lib/sync/documents';
+import { DAY } from '../../helpers/cards';
+import { freshDb } from '../../helpers/db';
+import { dumpAll, HOUR, MINUTE, newDevice, progressDump, study, T0, TEST_SETTINGS } from '../../helpers/devices';
+import { MemoryServer, memoryReplica } from '../../helpers/memory-replica';
+
+const CONFIG = { server: 'http://localhost:5984', database: 'study', username: 'ana', password: 'secret' };
+
+async function device(name: string, server: MemoryServer) {
+  const db = freshDb();
+  await newDevice(db, 6);
+  await saveSyncRecord(db, { ...newSyncRecord(`device-${name}`), config: CONFIG });
+  return { db, replica: memoryReplica(server) };
+}
+
+type Device = Awaited<ReturnType<typeof device>>;
+const sync = async (d: Device, now: number) => {
+  const outcome = await syncOnce(d.db, d.replica, now);
+  expect(outcome.message).not.toMatch(/cannot|refused|error/i);
+  expect(outcome.ok).toBe(true);
+  return outcome;
+};
+const ids = async (db: StudyDb) => (await loadAllReviews(db)).map((r) => r.id).sort();
+
+describe('syncing two devices through a server', () => {
+  it('ends with the union of the answers on both, the same schedules, nothing twice', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const phone = await device('phone', server);
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }, { cardId: 'card-1', grade: 1, at: T0 + MINUTE }]);
+    await study(phone.db, [{ cardId: 'card-0', grade: 4, at: T0 + HOUR }, { cardId: 'card-2', grade: 3, at: T0 + 2 * HOUR }]);
+
+    await sync(laptop, T0 + 3 * HOUR);
+    const first = await sync(phone, T0 + 3 * HOUR);
+    expect(first.merged?.reviewsAdded).toBe(2);
+    await sync(laptop, T0 + 4 * HOUR);
+
+    const [a, b] = [await progressDump(laptop.db), await progressDump(phone.db)];
+    expect(a.reviews.map((r) => r.id)).toHaveLength(4);
+    expect(b).toEqual(a);
+    // Card 0 was answered on both: its schedule is the replay of both answers, in time order.
+    const card0 = a.cards.find((c) => c.id === 'card-0')!;
+    expect(card0.reps).toBe(2);
+    expect(card0.lastReview).toBe(T0 + HOUR);
+    // One document per device and study day; no device rewrote the other's.
+    expect([...server.docs.keys()].filter((id) => id.startsWith('a:')).sort()).toEqual([docId.answers('2026-11-24', 'device-laptop'), docId.answers('2026-11-24', 'device-phone')].sort());
+  });
+
+  it('a second sync with nothing new sends nothing and changes nothing', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }]);
+    await sync(laptop, T0 + HOUR);
+    const before = await dumpAll(laptop.db);
+    const again = await sync(laptop, T0 + HOUR);
+    expect(again.sent).toBe(0);
+    const after = await dumpAll(laptop.db);
+    expect(after).toEqual(before);
+  });
+
+  it('an undo on one device takes the answer back on the other', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const phone = await device('phone', server);
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }, { cardId: 'card-0', grade: 3, at: T0 + 10 * MINUTE }]);
+    await sync(laptop, T0 + HOUR);
+    await sync(phone, T0 + HOUR);
+    expect(await ids(phone.db)).toHaveLength(2);
+
+    const last = `r-card-0-${T0 + 10 * MINUTE}`;
+    await undoAnswer(laptop.db, last, T0 + 2 * HOUR);
+    expect((await loadUndoneAnswers(laptop.db)).map((u) => u.id)).toEqual([last]);
+    await sync(laptop, T0 + 2 * HOUR);
+    const outcome = await sync(phone, T0 + 2 * HOUR);
+    expect(outcome.merged?.reviewsUndone).toBe(1);
+    expect(await ids(phone.db)).toEqual([`r-card-0-${T0}`]);
+    expect(await progressDump(phone.db)).toEqual(await progressDump(laptop.db));
+    // The answer stays undone: syncing again does not bring it back.
+    await sync(phone, T0 + 3 * HOUR);
+    await sync(laptop, T0 + 3 * HOUR);
+    expect(await ids(laptop.db)).toEqual([`r-card-0-${T0}`]);
+  });
+
+  it('an undo of a card\'s only answer leaves it new on the other device', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const phone = await device('phone', server);
+    await study(laptop.db, [{ cardId: 'card-3', grade: 3, at: T0 }]);
+    await sync(laptop, T0 + HOUR);
+    await sync(phone, T0 + HOUR);
+    await undoAnswer(laptop.db, `r-card-3-${T0}`, T0 + 2 * HOUR);
+    await sync(laptop, T0 + 2 * HOUR);
+    await sync(phone, T0 + 2 * HOUR);
+    const card = await phone.db.cards.get('card-3');
+    expect(card?.state).toBe(0);
+    expect(card?.reps).toBe(0);
+    expect(await progressDump(phone.db)).toEqual(await progressDump(laptop.db));
+  });
+
+  it('settings: the last saved win on every device', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const phone = await device('phone', server);
+    await saveSettings(laptop.db, { ...TEST_SETTINGS, newCardsPerDay: 5 }, T0 + HOUR);
+    await saveSettings(phone.db, { ...TEST_SETTINGS, newCardsPerDay: 40 }, T0 + 2 * HOUR);
+    await sync(laptop, T0 + 3 * HOUR);
+    await sync(phone, T0 + 3 * HOUR);
+    await sync(laptop, T0 + 3 * HOUR);
+    expect((await laptop.db.settings.get('settings'))?.newCardsPerDay).toBe(40);
+    expect((await phone.db.settings.get('settings'))?.newCardsPerDay).toBe(40);
+  });
+
+  it('marks: the later suspension or flag wins, an unsuspend included', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const phone = await device('phone', server);
+    await applyToCards(laptop.db, ['card-1'], { kind: 'suspend', on: true }, T0);
+    await sync(laptop, T0 + HOUR);
+    await sync(phone, T0 + HOUR);
+    expect((await phone.db.cards.get('card-1'))?.suspended).toBe(true);
+    await applyToCards(phone.db, ['card-1'], { kind: 'suspend', on: false }, T0 + 2 * HOUR);
+    await applyToCards(phone.db, ['card-1'], { kind: 'flag', flag: 2 }, T0 + 2 * HOUR);
+    await sync(phone, T0 + 3 * HOUR);
+    await sync(laptop, T0 + 3 * HOUR);
+    const card = await laptop.db.cards.get('card-1');
+    expect(card?.suspended).toBe(false);
+    expect(card?.flag).toBe(2);
+  });
+
+  it('a server failure leaves the stored data as it was and says what happened; the next sync goes through', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }]);
+    const before = await dumpAll(laptop.db);
+    server.failNext = { status: 401, message: 'Name or password is incorrect.' };
+    const failed = await syncOnce(laptop.db, laptop.replica, T0 + HOUR);
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(/refused the user name or password \(401\)/);
+    expect(failed.message).not.toContain('secret');
+    const after = await dumpAll(laptop.db);
+    // Only the sync record changed: it keeps the message for the status line.
+    expect({ ...after, meta: undefined }).toEqual({ ...before, meta: undefined });
+    expect((await loadSyncRecord(laptop.db))?.lastError).toBe(failed.message);
+    server.failNext = { status: 503, message: 'Service Unavailable' };
+    expect((await syncOnce(laptop.db, laptop.replica, T0 + HOUR)).message).toMatch(/server had an error \(503\)/);
+    await sync(laptop, T0 + 2 * HOUR);
+    expect([...server.docs.keys()].some((id) => id.startsWith('a:'))).toBe(true);
+    expect((await loadSyncRecord(laptop.db))?.lastError).toBeNull();
+  });
+
+  it('a document that fails the checks is skipped and reported, never stored; the rest is merged', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const phone = await device('phone', server);
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }, { cardId: 'card-1', grade: 3, at: T0 + 2 * DAY }]);
+    await sync(laptop, T0 + 3 * DAY);
+    // Someone with the password damages one document on the server.
+    const bad = server.docs.get(docId.answers('2026-11-24', 'device-laptop'))!;
+    (bad.content.reviews[0] as unknown[])[3] = 9;
+    bad._rev = '5-x';
+    const outcome = await sync(phone, T0 + 3 * DAY);
+    expect(outcome.skipped).toEqual([{ id: bad._id, reason: expect.stringMatching(/column "grade"/) }]);
+    expect(outcome.message).toMatch(/1 document on the server skipped/);
+    expect(await ids(phone.db)).toEqual([`r-card-1-${T0 + 2 * DAY}`]);
+    expect((await loadSyncRecord(phone.db))?.skipped.map((s) => s.id)).toEqual([bad._id]);
+  });
+
+  it('a first sync into a fresh device brings the whole history', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const answers = Array.from({ length: 60 }, (_, i) => ({ cardId: `card-${i % 6}`, grade: ((i % 4) + 1) as 1 | 2 | 3 | 4, at: T0 + i * 7 * HOUR }));
+    await study(laptop.db, answers);
+    await sync(laptop, T0 + 30 * DAY);
+    const fresh = await device('fresh', server);
+    await sync(fresh, T0 + 30 * DAY);
+    expect(await progressDump(fresh.db)).toEqual(await progressDump(laptop.db));
+    // The fresh device sent none of the answers back: they are in the laptop's documents already.
+    const docs: SyncDoc[] = [...server.docs.values()];
+    expect(docs.filter((d) => d._id.startsWith('a:')).every((d) => d._id.endsWith(':device-laptop'))).toBe(true);
+    expect(docs.filter((d) => d._id.startsWith('a:')).length).toBeGreaterThan(5);
+  });
+});
