@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/app-shell/site-header';
 import { ServiceWorkerUpdates } from '@/components/app-shell/service-worker-updates';
 import { StorageProvider } from '@/components/app-shell/storage-provider';
+import { SyncProvider } from '@/components/sync/sync-provider';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -35,7 +36,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <ServiceWorkerUpdates />
         <SiteHeader />
         <main className="mx-auto max-w-3xl px-4 py-4 sm:py-6">
-          <StorageProvider>{children}</StorageProvider>
+          <StorageProvider>
+            <SyncProvider>{children}</SyncProvider>
+          </StorageProvider>
         </main>
       </body>
     </html>

@@ -9,6 +9,7 @@ import { NUMBER_RULES, rangeText } from '@/lib/settings-rules';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
 import { StorageStatus } from './storage-status';
+import { SyncPanel } from '../sync/sync-panel';
 
 type TextField = Exclude<keyof SettingsFormValues, 'fuzz'>;
 
@@ -30,6 +31,7 @@ export function SettingsScreen() {
   return (
     <>
       <SettingsForm db={db} settings={settings} />
+      <SyncPanel />
       <StorageStatus />
     </>
   );

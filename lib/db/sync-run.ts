@@ -11,6 +11,7 @@ import { answersInDayDocs, bucketOf, docId, docsToPush, type SyncDoc, readSyncDo
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
+import { repairDayTotals } from './stored-day-totals';
 import { daysToSend, loadLocalState, loadSyncRecord, type Merged, mergeRemoteChanges, saveSyncRecord, type SyncRecord } from './sync-store';
 
 /** The local copy of the server's database, as sync uses it. */
@@ -74,6 +75,8 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
 
     step = 'sending';
     onStep?.(step);
+    // Which days to send is read from the per-day totals: recount them first if they drifted from the log.
+    await repairDayTotals(db);
     const days = await daysToSend(db, record);
     const writer: Writer = { device: record.device, now, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION };
     let ownIds: string[] = [];

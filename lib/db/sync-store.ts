@@ -54,6 +54,42 @@ export function saveSyncRecord(db: StudyDb, record: SyncRecord): Promise<void> {
   });
 }
 
+/** Saves the learner's checked set-up; the device gets its id the first time. */
+export function setUpSync(db: StudyDb, config: SyncConfig, makeId: () => string = () => crypto.randomUUID()): Promise<SyncRecord> {
+  return withStorageErrors(() =>
+    db.transaction('rw', db.meta, async () => {
+      const old = await loadSyncRecord(db);
+      const same = old?.config && old.config.server === config.server && old.config.database === config.database;
+      // Another server or database starts afresh: nothing read from the old one counts there.
+      const record: SyncRecord = old && same ? { ...old, config, lastError: null } : { ...newSyncRecord(old?.device ?? makeId()), auto: old?.auto ?? true, config };
+      await db.meta.put({ key: KEY, value: JSON.stringify(record) });
+      return record;
+    }),
+  );
+}
+
+/** Turns "Sync automatically" on or off. */
+export function setAutoSync(db: StudyDb, auto: boolean): Promise<void> {
+  return withStorageErrors(() =>
+    db.transaction('rw', db.meta, async () => {
+      const record = await loadSyncRecord(db);
+      if (record) await db.meta.put({ key: KEY, value: JSON.stringify({ ...record, auto }) });
+    }),
+  );
+}
+
+/**
+ * How many answers given (or brought in) here are not in the server's documents yet, as far as
+ * the last sync saw them: the status line's "waiting to be sent".
+ */
+export async function countUnsentAnswers(db: StudyDb, record: SyncRecord): Promise<number> {
+  let n = 0;
+  await db.dayTotals.each((t) => {
+    n += Math.max(0, t.reviews - (record.dayCounts[t.day] ?? 0));
+  });
+  return n;
+}
+
 /** Stop syncing: the server and its password are forgotten; everything studied stays on this device. */
 export function forgetSync(db: StudyDb): Promise<void> {
   return withStorageErrors(async () => {

@@ -15,6 +15,8 @@ export interface SeedPlan {
   seed: number;
   /** Synthetic cards to add, spread over four decks; null gives history to the stored cards. */
   syntheticCards: number | null;
+  /** Where the synthetic cards came from (absent: left unset, as built-in cards are): sync sends only the learner's own and imported ones. */
+  syntheticOrigin?: 'anki' | 'own';
   /** Share of the cards that get a history (the rest stay new). */
   studiedShare: number;
   /** Every n-th studied card is in learning (0: none). */
@@ -70,6 +72,7 @@ export async function seedInPage(plan: SeedPlan): Promise<number> {
     cards = Array.from({ length: plan.syntheticCards }, (_, i) => ({
       id: `bench-${i}`, deckId: deckIds[i % deckIds.length]!, template: 'bench', factKey: `bench-${i}`, front: `Synthetic question ${i}`,
       back: `Synthetic answer ${i}`, tags: [`domain:bench/${i % 8}`], order: i, suspended: false, retired: false,
+      ...(plan.syntheticOrigin ? { origin: plan.syntheticOrigin, contentRev: 0, contentAt: plan.now - plan.historyDays * DAY } : {}),
     }));
   }
 
