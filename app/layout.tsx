@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/app-shell/site-header';
 import { ServiceWorkerUpdates } from '@/components/app-shell/service-worker-updates';
 import { StorageProvider } from '@/components/app-shell/storage-provider';
-import { SyncProvider } from '@/components/sync/sync-provider';
+import { SyncAgent } from '@/components/sync/sync-agent';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -37,7 +37,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <SiteHeader />
         <main className="mx-auto max-w-3xl px-4 py-4 sm:py-6">
           <StorageProvider>
-            <SyncProvider>{children}</SyncProvider>
+            {children}
+            <SyncAgent />
           </StorageProvider>
         </main>
       </body>

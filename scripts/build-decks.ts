@@ -5,7 +5,8 @@
  * when everything succeeded (temp file, then rename):
  * - lib/decks/generated/decks.json: everything, for tests, the benchmark and Node tools;
  * - with the default paths, the app's split: lib/decks/generated/manifest.json (decks, domains,
- *   sub-domains and the content version: small, bundled) and public/decks/cards.<version>.json
+ *   sub-domains and the content version: bundled by the pages that show them),
+ *   lib/decks/generated/deck-version.json (the content version and the cards' address: every page's start-up) and public/decks/cards.<version>.json
  *   (the cards: fetched and precached, so they stay out of every page's JavaScript);
  *   and public/decks/practice.<version>.json (the concepts practice questions are made from,
  *   fetched when a practice attempt starts);
@@ -89,6 +90,8 @@ function main(): number {
     writeAtomic(path.join('public', manifest.cardsUrl), JSON.stringify({ contentVersion: manifest.contentVersion, cards: generated.cards }));
     writeAtomic(path.join('public', manifest.practice.url), JSON.stringify(bank));
     writeAtomic(path.join(path.dirname(out), 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    // What every page needs at start-up, apart from the rest of the manifest (which only some pages show).
+    writeAtomic(path.join(path.dirname(out), 'deck-version.json'), `${JSON.stringify({ contentVersion: manifest.contentVersion, cardsUrl: manifest.cardsUrl })}\n`);
     const doc = path.join('docs', 'decks.md');
     if (existsSync(doc)) {
       const text = readFileSync(doc, 'utf8');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { deckManifest } from '@/lib/db/client';
+import { deckManifest } from '@/lib/db/deck-manifest';
 import type { StudyDb } from '@/lib/db/database';
 import { addCard, editCard, loadCardInfo } from '@/lib/db/own-cards';
 import type { Deck } from '@/lib/model';

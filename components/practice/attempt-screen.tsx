@@ -10,11 +10,12 @@ import { useStudyDb } from '../app-shell/storage-provider';
 import { afterNextPaint } from '../study/after-next-paint';
 import { ActionBar } from '../ui/action-bar';
 import { QuestionView } from './question-view';
-import { ResultsView } from './results-view';
+import { useAttempt } from './use-attempt';
 
 // Opened on demand (Review all, or the last question of a mock): not part of every question's code.
 const ReviewPanel = lazy(() => import('./review-panel').then((m) => ({ default: m.ReviewPanel })));
-import { useAttempt } from './use-attempt';
+// Shown once the attempt is over; it brings the outline's names, which no question needs.
+const ResultsView = lazy(() => import('./results-view').then((m) => ({ default: m.ResultsView })));
 
 export function AttemptScreen() {
   const db = useStudyDb();
@@ -46,7 +47,9 @@ function AttemptLoader({ db, id }: { db: StudyDb; id: string }) {
         </p>
       )}
       {attempt.status === 'finished' ? (
-        <ResultsView attempt={attempt} />
+        <Suspense fallback={<p role="status" className="muted">Scoring…</p>}>
+          <ResultsView attempt={attempt} />
+        </Suspense>
       ) : (
         <Runner attempt={attempt} step={step} />
       )}

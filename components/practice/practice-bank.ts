@@ -2,7 +2,7 @@
  * The practice bank, fetched once per page when the first attempt starts (the service worker
  * precaches it, so it works offline). Its version is in the bundled deck manifest.
  */
-import { deckManifest } from '@/lib/db/client';
+import { deckManifest } from '@/lib/db/deck-manifest';
 import { checkPracticeBank, type PracticeBank } from '@/lib/practice/bank';
 
 let loading: Promise<PracticeBank> | null = null;

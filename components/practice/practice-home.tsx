@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { deckManifest } from '@/lib/db/client';
+import { deckManifest } from '@/lib/db/deck-manifest';
 import type { StudyDb } from '@/lib/db/database';
 import { useActiveAttempts, useFinishedAttempts } from '@/lib/db/hooks';
 import { storeAttempt } from '@/lib/db/practice';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { deckManifest } from '@/lib/db/client';
+import { deckManifest } from '@/lib/db/deck-manifest';
 import { tagTitle } from '@/lib/decks/manifest';
 import { ADAPTIVE } from '@/lib/practice/adaptive';
 import type { Attempt, EndReason } from '@/lib/practice/attempt';

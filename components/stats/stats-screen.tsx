@@ -5,7 +5,7 @@ import { repairCardDigest } from '@/lib/db/stored-card-digest';
 import { repairDayTotals } from '@/lib/db/stored-day-totals';
 import { useFinishedAttempts, useStats } from '@/lib/db/hooks';
 import { accuracyByDomain } from '@/lib/practice/history';
-import { deckManifest } from '@/lib/db/client';
+import { deckManifest } from '@/lib/db/deck-manifest';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
 import { ActivitySection } from './activity-section';

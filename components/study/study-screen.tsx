@@ -9,7 +9,7 @@ import { lazy, Suspense } from 'react';
 // Loaded only when E opens it: the study page stays light.
 const CardEditor = lazy(() => import('../browse/card-editor').then((m) => ({ default: m.CardEditor })));
 import type { StudyScope } from '@/lib/db/queries';
-import { deckManifest } from '@/lib/db/client';
+import { deckManifest } from '@/lib/db/deck-manifest';
 import { tagTitle } from '@/lib/decks/manifest';
 import { type Grade, isLearnersCard, type StudySettings } from '@/lib/model';
 import { useStudyDb } from '../app-shell/storage-provider';

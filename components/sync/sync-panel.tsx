@@ -1,12 +1,13 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { setAutoSync, setUpSync } from '@/lib/db/sync-store';
+import { forgetSync, setAutoSync, setUpSync } from '@/lib/db/sync-record';
 import { useUnsentAnswers } from '@/lib/db/sync-hooks';
 import { checkSyncConfig, type ConfigField, type SyncConfig } from '@/lib/sync/server-address';
 import { plural } from '@/lib/words';
 import { useStudyDb } from '../app-shell/storage-provider';
-import { useSync } from './sync-provider';
+import { useSyncRecord } from '@/lib/db/sync-hooks';
+import { syncStatus, useSyncStatus } from './sync-status-store';
 
 const FIELDS: { name: ConfigField; label: string; hint: string; type: string; autoComplete: string }[] = [
   { name: 'server', label: 'Server address', hint: 'Your CouchDB server, e.g. https://couch.example.org (https is required except for a server on this computer).', type: 'url', autoComplete: 'url' },
@@ -24,7 +25,9 @@ function when(t: number): string {
 /** Settings → Sync: set-up, "Sync now", "Sync automatically", the status in words, "Stop syncing". */
 export function SyncPanel() {
   const db = useStudyDb();
-  const { record, running, last, runs, syncNow, stop } = useSync();
+  const record = useSyncRecord(db);
+  const { running, last, runs } = useSyncStatus();
+  const syncNow = () => syncStatus.syncNow();
   const unsent = useUnsentAnswers(db, record);
   const [values, setValues] = useState<SyncConfig | null>(null);
   const [error, setError] = useState<{ field: ConfigField; message: string } | null>(null);
@@ -53,7 +56,8 @@ export function SyncPanel() {
 
   async function stopSyncing() {
     setConfirmStop(false);
-    await stop();
+    await syncStatus.stop();
+    await forgetSync(db!);
     setValues(null);
     setNotice('Sync is off. Everything you studied stays on this device; the copy on the server stays there until you delete it (see the README).');
   }

@@ -6,7 +6,7 @@
 import { openStudyDb } from '@/lib/db/database';
 import { destroyPouchReplica, openPouchReplica } from '@/lib/db/pouch-replica';
 import { syncOnce } from '@/lib/db/sync-run';
-import { forgetSync, loadSyncRecord } from '@/lib/db/sync-store';
+import { loadSyncRecord } from '@/lib/db/sync-record';
 import { workerScope } from '../workers/worker-scope';
 import type { SyncReply, SyncRequest } from './sync-messages';
 
@@ -38,7 +38,7 @@ async function handle(request: SyncRequest): Promise<void> {
       replica = null;
       await destroyPouchReplica(record.device, record.config);
     }
-    await forgetSync(db);
+    // The page then forgets the set-up (which unmounts the runner that hears this reply).
     scope.reply({ type: 'stopped' });
     return;
   }

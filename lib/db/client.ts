@@ -3,16 +3,13 @@
  * decks are synced and persistent storage is requested (so the browser does not evict
  * months of reviews under storage pressure).
  */
-import manifestJson from '../decks/generated/manifest.json';
-import { checkCardsFile, type DeckManifest } from '../decks/manifest';
+import deckVersion from '../decks/generated/deck-version.json';
+import { checkCardsFile } from '../decks/manifest';
 import { openChecked, openStudyDb, type StudyDb } from './database';
 import { replayPendingAnswers } from './answer-service';
 import { replayPendingPractice } from './practice-service';
 import { unburyDue } from './unbury';
 import { syncOrKeepBuiltinDecks } from './sync-decks';
-
-/** The bundled part of the built-in decks; the cards are fetched only when their version changed. */
-export const deckManifest = manifestJson as DeckManifest;
 
 let instance: StudyDb | null = null;
 
@@ -34,10 +31,12 @@ export async function startStorage(db: StudyDb, now: number): Promise<StartupRes
   const outcome = await syncOrKeepBuiltinDecks(
     db,
     {
-      version: deckManifest.contentVersion,
+      version: deckVersion.contentVersion,
       load: async () => {
+        // The decks' names and outlines are needed only when the cards changed: most start-ups never load them.
+        const { deckManifest } = await import('./deck-manifest');
         // Relative to the site root; the service worker precaches the file for offline use.
-        const url = new URL(deckManifest.cardsUrl, new URL('/', window.location.href));
+        const url = new URL(deckVersion.cardsUrl, new URL('/', window.location.href));
         const res = await fetch(url);
         if (!res.ok) throw new Error(`The built-in decks could not be loaded (HTTP ${res.status} for ${url.pathname}). Reload when online.`);
         const cards = checkCardsFile(await res.json().catch(() => null), deckManifest);

@@ -6,11 +6,20 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StudyDb } from './schema';
-import { countUnsentAnswers, loadSyncRecord, type SyncRecord } from './sync-store';
+import { countUnsentAnswers, loadSyncRecord, type SyncRecord } from './sync-record';
 
 /** The sync record (undefined while loading, null when sync is not set up). */
 export function useSyncRecord(db: StudyDb | null): SyncRecord | null | undefined {
   return useLiveQuery(async () => (db ? loadSyncRecord(db) : undefined), [db]);
+}
+
+/** Whether sync is set up, and with "Sync automatically" on: all the app's pages need to know. */
+export function useSyncSetUp(db: StudyDb | null): { auto: boolean } | null | undefined {
+  const key = useLiveQuery(async () => {
+    const r = db ? await loadSyncRecord(db) : null;
+    return r?.config ? (r.auto ? 'auto' : 'manual') : 'off';
+  }, [db]);
+  return key === undefined ? undefined : key === 'off' ? null : { auto: key === 'auto' };
 }
 
 /** Answers waiting to be sent. */

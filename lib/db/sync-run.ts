@@ -12,7 +12,8 @@ import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
 import { repairDayTotals } from './stored-day-totals';
-import { daysToSend, loadLocalState, loadSyncRecord, type Merged, mergeRemoteChanges, saveSyncRecord, type SyncRecord } from './sync-store';
+import { daysToSend, loadLocalState, type Merged, mergeRemoteChanges } from './sync-store';
+import { loadSyncRecord, saveSyncRecord, type SyncRecord } from './sync-record';
 
 /** The local copy of the server's database, as sync uses it. */
 export interface Replica {

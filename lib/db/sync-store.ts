@@ -7,95 +7,13 @@
 import type { ReviewEntry, StudyCard } from '../model';
 import { type ImportSummary, planImport } from '../backup/merge';
 import { isSyncedCard, type LocalState, placeablePart, type RemoteChanges } from '../sync/documents';
-import type { SyncConfig } from '../sync/server-address';
 import { idsOf, readSnapshot, SNAPSHOT_TABLES, writePlan } from './backup';
 import type { StudyDb } from './schema';
 import { withStorageErrors } from './errors';
 import { reviewsOnDay } from './review-log';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers } from './undone-answers';
-
-/** What sync remembers between runs, in one `meta` row (never in a backup: it holds the password). */
-export interface SyncRecord {
-  config: SyncConfig | null;
-  /** This browser's device id, made when sync is first set up. */
-  device: string;
-  /** The local replica's sequence up to which documents were merged. */
-  appliedSeq: number | string;
-  /** Documents whose answers waited for their cards: read again on every sync. */
-  retryIds: string[];
-  /** Answers per study day in the replica's documents (undone ones left out), after the last run. */
-  dayCounts: Record<string, number>;
-  /** When this device last sent its documents (its undos after this go out next time). */
-  lastSentAt: number;
-  lastSyncedAt: number | null;
-  /** The last run's problem, in words; null after a run that went through. */
-  lastError: string | null;
-  /** Documents the last runs skipped, with the reason (a few, for the status line). */
-  skipped: { id: string; reason: string }[];
-  /** When "Sync automatically" is on. */
-  auto: boolean;
-}
-
-const KEY = 'sync';
-
-export function newSyncRecord(device: string): SyncRecord {
-  return { config: null, device, appliedSeq: 0, retryIds: [], dayCounts: {}, lastSentAt: 0, lastSyncedAt: null, lastError: null, skipped: [], auto: true };
-}
-
-export async function loadSyncRecord(db: StudyDb): Promise<SyncRecord | null> {
-  const row = await db.meta.get(KEY);
-  return row ? (JSON.parse(row.value) as SyncRecord) : null;
-}
-
-export function saveSyncRecord(db: StudyDb, record: SyncRecord): Promise<void> {
-  return withStorageErrors(async () => {
-    await db.meta.put({ key: KEY, value: JSON.stringify(record) });
-  });
-}
-
-/** Saves the learner's checked set-up; the device gets its id the first time. */
-export function setUpSync(db: StudyDb, config: SyncConfig, makeId: () => string = () => crypto.randomUUID()): Promise<SyncRecord> {
-  return withStorageErrors(() =>
-    db.transaction('rw', db.meta, async () => {
-      const old = await loadSyncRecord(db);
-      const same = old?.config && old.config.server === config.server && old.config.database === config.database;
-      // Another server or database starts afresh: nothing read from the old one counts there.
-      const record: SyncRecord = old && same ? { ...old, config, lastError: null } : { ...newSyncRecord(old?.device ?? makeId()), auto: old?.auto ?? true, config };
-      await db.meta.put({ key: KEY, value: JSON.stringify(record) });
-      return record;
-    }),
-  );
-}
-
-/** Turns "Sync automatically" on or off. */
-export function setAutoSync(db: StudyDb, auto: boolean): Promise<void> {
-  return withStorageErrors(() =>
-    db.transaction('rw', db.meta, async () => {
-      const record = await loadSyncRecord(db);
-      if (record) await db.meta.put({ key: KEY, value: JSON.stringify({ ...record, auto }) });
-    }),
-  );
-}
-
-/**
- * How many answers given (or brought in) here are not in the server's documents yet, as far as
- * the last sync saw them: the status line's "waiting to be sent".
- */
-export async function countUnsentAnswers(db: StudyDb, record: SyncRecord): Promise<number> {
-  let n = 0;
-  await db.dayTotals.each((t) => {
-    n += Math.max(0, t.reviews - (record.dayCounts[t.day] ?? 0));
-  });
-  return n;
-}
-
-/** Stop syncing: the server and its password are forgotten; everything studied stays on this device. */
-export function forgetSync(db: StudyDb): Promise<void> {
-  return withStorageErrors(async () => {
-    await db.meta.delete(KEY);
-  });
-}
+import type { SyncRecord } from './sync-record';
 
 /**
  * The study days whose answers may differ from what the documents hold: a different count, or an

@@ -54,3 +54,20 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`Settings → Sync, with a field error and with a failed sync's problem, passes axe (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/settings/');
+    await page.getByLabel('Server address').fill('http://couch.example.org');
+    await page.getByRole('button', { name: 'Set up sync' }).click();
+    await expect(page.getByText(/must start with https:\/\//)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    // A server that is not there: the status says so, with the problem set apart (not by colour alone: "⚠ Last problem").
+    await page.getByLabel('Server address').fill('http://127.0.0.1:9');
+    await page.getByLabel('Database name').fill('study');
+    await page.getByRole('button', { name: 'Set up sync' }).click();
+    await expect(page.getByTestId('sync-problem')).toContainText('cannot be reached');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -169,6 +169,7 @@ test('a wrong password gets its message, changes nothing, and never travels in a
   d.page.on('console', (m) => logs.push(m.text()));
   await d.page.goto('/study/');
   await d.study.answerWithKeys('3');
+  await expect.poll(() => countReviewLog(d.page)).toBe(1);
   const before = await progressOf(d.page);
 
   await d.sync.open();

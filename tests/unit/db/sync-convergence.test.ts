@@ -4,7 +4,7 @@ import { undoAnswer } from '@/lib/db/answer-transactions';
 import { applyToCards } from '@/lib/db/own-cards';
 import { saveSettings } from '@/lib/db/settings';
 import { syncOnce } from '@/lib/db/sync-run';
-import { newSyncRecord, saveSyncRecord } from '@/lib/db/sync-store';
+import { newSyncRecord, saveSyncRecord } from '@/lib/db/sync-record';
 import { Grade } from '@/lib/model';
 import { freshDb } from '../../helpers/db';
 import { MINUTE, newDevice, progressDump, study, T0, TEST_SETTINGS } from '../../helpers/devices';

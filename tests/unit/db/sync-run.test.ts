@@ -5,7 +5,7 @@ import { loadAllReviews } from '@/lib/db/review-log';
 import { saveSettings } from '@/lib/db/settings';
 import type { StudyDb } from '@/lib/db/database';
 import { syncOnce } from '@/lib/db/sync-run';
-import { loadSyncRecord, newSyncRecord, saveSyncRecord } from '@/lib/db/sync-store';
+import { loadSyncRecord, newSyncRecord, saveSyncRecord } from '@/lib/db/sync-record';
 import { loadUndoneAnswers } from '@/lib/db/undone-answers';
 import { docId, type SyncDoc } from '@/lib/sync/documents';
 import { DAY } from '../../helpers/cards';
