@@ -35,6 +35,9 @@ export default function SyncRunner({ db, auto }: { db: StudyDb; auto: boolean })
         stopped.current?.();
         return;
       }
+      // For `npm run bench`: one run, from its start to its outcome on the page, and its steps in the worker.
+      performance.measure('sync:run', 'sync:start');
+      if (reply.type === 'done') for (const [step, ms] of Object.entries(reply.outcome.timings ?? {})) performance.measure(`sync:${step}`, { start: 0, duration: ms });
       const outcome: SyncOutcome = reply.type === 'done' ? reply.outcome : { ok: false, message: reply.message, merged: null, sent: 0, waiting: 0, skipped: [] };
       syncStatus.set({ last: outcome, runs: syncStatus.get().runs + 1, running: null });
       if (again.current) {
@@ -51,6 +54,7 @@ export default function SyncRunner({ db, auto }: { db: StudyDb; auto: boolean })
       return;
     }
     busy.current = true;
+    performance.mark('sync:start');
     syncStatus.set({ running: 'starting' });
     send({ type: 'sync' });
   }, [send]);

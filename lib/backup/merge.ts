@@ -37,8 +37,14 @@ export interface LocalSnapshot {
   decks: ReadonlyMap<string, Deck>;
   /** Stored cards among those the file mentions. */
   cards: ReadonlyMap<string, StudyCard>;
-  /** Stored answers of the cards the file mentions, by card. */
+  /** Stored answers of the cards in `historyOf`, by card (the only cards whose whole history a plan needs). */
   reviewsByCard: ReadonlyMap<string, readonly StoredReview[]>;
+  /**
+   * The cards whose whole stored history was read ('all': every card the file mentions). The
+   * others only gain answers given after their last stored one: their replay continues from the
+   * stored state, so their older answers need not be read (cardsNeedingHistory).
+   */
+  historyOf: ReadonlySet<string> | 'all';
   /** Stored answers whose ids appear in the file, whatever their card. */
   reviewsById: ReadonlyMap<string, StoredReview>;
   settings: StudySettings;
@@ -100,8 +106,34 @@ export function sameSnapshot(a: LocalSnapshot, b: LocalSnapshot): boolean {
     });
   if (a.reviewsByCard.size !== b.reviewsByCard.size || [...a.reviewsByCard].some(([id, list]) => !sameList(list, b.reviewsByCard.get(id)))) return false;
   if (a.mediaNames.size !== b.mediaNames.size || a.undone.size !== b.undone.size) return false;
+  const historyKey = (h: LocalSnapshot['historyOf']) => (h === 'all' ? 'all' : [...h].sort().join('\n'));
+  if (historyKey(a.historyOf) !== historyKey(b.historyOf)) return false;
   if (a.attempts.size !== b.attempts.size || [...a.attempts].some(([id, x]) => b.attempts.get(id)?.updatedAt !== x.updatedAt || b.attempts.get(id)?.status !== x.status)) return false;
   return a.reviewsById.size === b.reviewsById.size && [...a.reviewsById.keys()].every((id) => b.reviewsById.has(id));
+}
+
+/**
+ * The cards whose stored answers a plan must read: those the file gives an answer older than
+ * their latest stored one (the two histories interleave, so the replay starts earlier), and
+ * those with an undone answer. Reading a card's history means reading every packed study day,
+ * so an incremental merge (answers newer than what is stored, the common case of sync) avoids it.
+ * Needs `local.reviewsById` to hold every stored answer whose id the file has.
+ */
+export function cardsNeedingHistory(local: Pick<LocalSnapshot, 'cards' | 'reviewsById' | 'undone'>, backup: ValidBackup): string[] {
+  const need = new Set<string>();
+  const undoneCards = new Set<string>();
+  for (const u of local.undone.values()) undoneCards.add(u.cardId);
+  for (const u of backup.undone ?? []) {
+    undoneCards.add(u.cardId);
+    if (!local.undone.has(u.id)) need.add(u.cardId);
+  }
+  for (const r of backup.reviews) {
+    if (need.has(r.cardId) || local.reviewsById.has(r.id) || local.undone.has(r.id)) continue;
+    const stored = local.cards.get(r.cardId);
+    if (!stored || stored.lastReview === null) continue;
+    if (r.reviewedAt <= stored.lastReview || undoneCards.has(r.cardId)) need.add(r.cardId);
+  }
+  return [...need];
 }
 
 /** The ids of every card the file mentions: its cards and the cards its answers belong to. */
@@ -247,7 +279,10 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     const removed = storedAll.length === storedReviews.length ? [] : storedAll.filter((x) => undone.has(x.review.id));
     const fileReviews = undone.size ? fileAll.filter((r) => !undone.has(r.id)) : fileAll;
     const storedById = new Map(storedReviews.map((x) => [x.review.id, x]));
-    const added = fileReviews.filter((r) => !storedById.has(r.id));
+    const added = fileReviews.filter((r) => !storedById.has(r.id) && !local.reviewsById.has(r.id));
+    // Without its history read, a card gains only answers newer than its stored state: the replay continues from that state.
+    const historyKnown = local.historyOf === 'all' || local.historyOf.has(cardId);
+    const continueFrom = !historyKnown && stored && stored.lastReview !== null ? memoryOf(stored) : undefined;
     s.reviewsAlreadyHere += fileReviews.length - added.length;
     if (!stored && !inFile) continue; // only an undo of an answer to a card this browser never had
 
@@ -287,13 +322,13 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
       if (added.length) s.cardsWithNewReviews += 1;
       const answers = new Map<string, AnswerCopies>();
       for (const x of storedReviews) answers.set(x.review.id, { copies: [x.review] });
-      for (const r of fileReviews) {
+      for (const r of historyKnown ? fileReviews : added) {
         const entry = answers.get(r.id);
         if (entry) entry.copies.push(r);
         else answers.set(r.id, { copies: [r] });
       }
       const finals = [stored, inFile].filter((c): c is StudyCard | BackupCard => c !== undefined).map(memoryOf);
-      const replayed = replayHistory(scheduler, cardId, [...answers.values()].sort(byAnswerTime), finals, start);
+      const replayed = replayHistory(scheduler, cardId, [...answers.values()].sort(byAnswerTime), finals, start ?? continueFrom);
       // A last guard before anything is stored: every number a replay produced must be a real one.
       if (!finiteMemory(replayed.memory) || !replayed.reviews.every((r) => finiteMemory(r.before) && Number.isFinite(r.stabilityAfter) && Number.isFinite(r.difficultyAfter))) {
         broken.push(`Card ${describe(cardId)}: replaying its answers gives no valid schedule.`);

@@ -19,16 +19,16 @@ import {
   reviewToRow,
   settingsToBackup,
 } from '../backup/format';
-import { cardIdsOf, type ImportPlan, type ImportSummary, type LocalSnapshot, planImport, sameSnapshot } from '../backup/merge';
+import { cardIdsOf, cardsNeedingHistory, type ImportPlan, type ImportSummary, type LocalSnapshot, planImport, sameSnapshot } from '../backup/merge';
 import { type BackupProblem, checkSize, parseBackup, type ValidBackup } from '../backup/parse';
 import type { ReviewEntry, StudyCard } from '../model';
-import { byTimeThenId, packDay, unpackDay } from '../review-pack';
+import { byTimeThenId, packDay, type StoredReview, unpackDay } from '../review-pack';
 import { fsrsWeights } from '../scheduler';
 import { countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
 import { SCHEMA_VERSION, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
 import { pad2 } from '../study-day';
-import { loadAllReviews, loadStoredReviewsFor } from './review-log';
+import { loadAllReviews, loadStoredReviewsById, loadStoredReviewsFor } from './review-log';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers, recordUndoneAnswers } from './undone-answers';
 
@@ -143,6 +143,8 @@ export type Prepared = ({ ok: true } & PreparedImport) | { ok: false; problem: B
 export interface FileIds {
   cardIds: string[];
   reviewIds: string[];
+  /** The study days of the file's answers: where stored copies of them can be. */
+  days: string[];
   attemptIds: string[];
   mediaNames: string[];
 }
@@ -150,12 +152,18 @@ export interface FileIds {
 export const idsOf = (backup: ValidBackup): FileIds => ({
   cardIds: cardIdsOf(backup),
   reviewIds: backup.reviews.map((r) => r.id),
+  days: [...new Set(backup.reviews.map((r) => r.day))],
   attemptIds: backup.practiceAttempts.map((a) => a.id),
   mediaNames: backup.media.map((m) => m.name),
 });
 
-/** Reads the stored data an import depends on. Call inside a transaction. */
-export async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds, mediaNames }: FileIds): Promise<LocalSnapshot> {
+/**
+ * Reads the stored data an import depends on. Call inside a transaction. Stored answers are looked
+ * up by id in their own study day; a card's whole history is read only when the plan must replay
+ * it from before its latest stored answer (cardsNeedingHistory): reading histories means reading
+ * every packed day.
+ */
+export async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds, mediaNames, days }: FileIds, backup: ValidBackup): Promise<LocalSnapshot> {
   // One getAll beats thousands of single gets once the file names more than a few cards.
   const cardsRead = cardIds.length > 500
     ? db.cards.toArray().then((all) => {
@@ -163,26 +171,34 @@ export async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds
       return all.filter((c) => wanted.has(c.id));
     })
     : db.cards.bulkGet(cardIds).then((found) => found.filter((c): c is StudyCard => c !== undefined));
-  const [decks, cards, reviews, settings, attempts, media, undone] = await Promise.all([
+  const [decks, cards, byId, settings, attempts, media, undone, rows, packs] = await Promise.all([
     db.decks.toArray(),
     cardsRead,
-    loadStoredReviewsFor(db, cardIds, reviewIds),
+    loadStoredReviewsById(db, reviewIds, days),
     loadStoredSettings(db),
     db.practiceAttempts.bulkGet(attemptIds),
     db.media.bulkGet(mediaNames),
     loadUndoneAnswers(db),
+    db.reviews.count(),
+    db.packedReviews.count(),
   ]);
-  return {
+  const snapshot: LocalSnapshot = {
     decks: new Map(decks.map((d) => [d.id, d])),
     cards: new Map(cards.map((c) => [c.id, c])),
-    reviewsByCard: reviews.byCard,
-    reviewsById: reviews.byId,
+    reviewsByCard: new Map(),
+    reviewsById: byId,
+    historyOf: 'all',
     settings: settings.settings,
     settingsSavedAt: settings.savedAt,
     attempts: new Map(attempts.filter((a) => a !== undefined).map((a) => [a.id, { status: a.status, updatedAt: a.updatedAt }])),
     mediaNames: new Set(media.filter((m) => m !== undefined).map((m) => m.name)),
     undone: new Map(undone.map((u) => [u.id, u])),
   };
+  // An empty log (a new device) is the common case for a large restore: there is no history to read.
+  if (rows === 0 && packs === 0) return snapshot;
+  const need = cardsNeedingHistory(snapshot, backup);
+  const histories = need.length ? (await loadStoredReviewsFor(db, need, [])).byCard : new Map<string, StoredReview[]>();
+  return { ...snapshot, reviewsByCard: histories, historyOf: new Set(need) };
 }
 
 export const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts, db.cardRevisions, db.media, db.meta];
@@ -201,7 +217,7 @@ export async function prepareImport(db: StudyDb, source: BackupSource, onProgres
   if (!parsed.ok) return parsed;
   onProgress?.('comparing', 0, 1);
   const ids = idsOf(parsed.backup);
-  const snapshot = await db.transaction('r', SNAPSHOT_TABLES(db), () => readSnapshot(db, ids));
+  const snapshot = await db.transaction('r', SNAPSHOT_TABLES(db), () => readSnapshot(db, ids, parsed.backup));
   const planned = planImport(snapshot, parsed.backup);
   onProgress?.('comparing', 1, 1);
   if (!planned.ok) return planned;
@@ -227,7 +243,7 @@ export function applyImport(db: StudyDb, prepared: PreparedImport, onProgress?: 
   return withStorageErrors(() =>
     db.transaction('rw', [...SNAPSHOT_TABLES(db), db.dayTotals], async (): Promise<Applied> => {
       onProgress?.('comparing', 0, 1);
-      const snapshot = await readSnapshot(db, prepared.ids);
+      const snapshot = await readSnapshot(db, prepared.ids, prepared.backup);
       let plan = prepared.plan;
       if (!sameSnapshot(prepared.snapshot, snapshot)) {
         const planned = planImport(snapshot, prepared.backup);

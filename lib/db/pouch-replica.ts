@@ -8,7 +8,7 @@ import PouchDB, { type Database } from 'pouchdb-core';
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import HttpAdapter from 'pouchdb-adapter-http';
 import Replication from 'pouchdb-replication';
-import { dayRange, type SyncDoc } from '../sync/documents';
+import type { SyncDoc } from '../sync/documents';
 import { databaseUrl, type SyncConfig } from '../sync/server-address';
 import type { Replica } from './sync-run';
 
@@ -52,10 +52,10 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
       const res = await local.allDocs({ keys: [...ids], include_docs: true });
       return new Map(docsOf(res.rows).map((d) => [d._id, d]));
     },
-    async dayDocs(days) {
+    async withPrefixes(prefixes) {
       const out = new Map<string, SyncDoc>();
-      for (const day of days) {
-        const res = await local.allDocs({ ...dayRange(day), include_docs: true });
+      for (const prefix of prefixes) {
+        const res = await local.allDocs({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true });
         for (const d of docsOf(res.rows)) out.set(d._id, d);
       }
       return out;

@@ -99,3 +99,21 @@ export async function loadStoredReviewsFor(
   });
   return { byCard, byId };
 }
+
+/**
+ * Stored answers with these ids. An answer's study day never changes, so beyond the answer rows
+ * only the packs of `days` (the days of the answers looked for) can hold them: no other pack is read.
+ */
+export async function loadStoredReviewsById(db: StudyDb, reviewIds: readonly string[], days: readonly string[]): Promise<Map<string, StoredReview>> {
+  const byId = new Map<string, StoredReview>();
+  if (!reviewIds.length) return byId;
+  const wanted = new Set(reviewIds);
+  const [rows, packs] = await Promise.all([db.reviews.where(':id').anyOf(reviewIds as string[]).toArray(), db.packedReviews.bulkGet([...new Set(days)])]);
+  for (const review of rows) byId.set(review.id, { review, storedIn: 'row' });
+  for (const pack of packs) {
+    if (!pack) continue;
+    const columns = columnsOf(pack);
+    for (let i = 0; i < pack.count; i += 1) if (wanted.has(columns.ids[i]!)) byId.set(columns.ids[i]!, { review: unpackAt(pack, columns, i), storedIn: 'packed' });
+  }
+  return byId;
+}

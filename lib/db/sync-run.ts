@@ -7,7 +7,7 @@
  * failure at any step leaves the stored data as the last finished transaction left it.
  */
 import { APP_VERSION } from '../app-version';
-import { answersInDayDocs, bucketOf, docId, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
+import { answersInDayDocs, bucketOf, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
@@ -24,8 +24,8 @@ export interface Replica {
   /** Documents changed locally after `since` (a sequence from `updateSeq`), with the new sequence. */
   changesSince(since: number | string): Promise<{ docs: unknown[]; lastSeq: number | string }>;
   get(ids: readonly string[]): Promise<Map<string, SyncDoc>>;
-  /** Every device's answers documents of these study days. */
-  dayDocs(days: readonly string[]): Promise<Map<string, SyncDoc>>;
+  /** Every document whose id starts with one of these (docPrefix: every device's documents of one kind). */
+  withPrefixes(prefixes: readonly string[]): Promise<Map<string, SyncDoc>>;
   write(docs: readonly SyncDoc[]): Promise<void>;
   updateSeq(): Promise<number | string>;
 }
@@ -40,6 +40,8 @@ export interface SyncOutcome {
   sent: number;
   waiting: number;
   skipped: { id: string; reason: string }[];
+  /** How long each step took (ms), for `npm run bench`. */
+  timings?: Partial<Record<'receive' | 'merge' | 'prepare' | 'send', number>>;
 }
 
 const MAX_SKIPPED_KEPT = 20;
@@ -54,9 +56,17 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
   if (!record?.config) return { ok: false, message: 'Sync is not set up on this device.', merged: null, sent: 0, waiting: 0, skipped: [] };
   const config = record.config;
   let step: SyncStep = 'receiving';
+  const timings: NonNullable<SyncOutcome['timings']> = {};
+  let t = performance.now();
+  const lap = (name: keyof typeof timings) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
   try {
     onStep?.(step);
     await replica.pull();
+    lap('receive');
 
     step = 'merging';
     onStep?.(step);
@@ -69,46 +79,50 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
       if (typeof id === 'string' && !id.endsWith(`:${record.device}`) && !id.startsWith('_')) fresh.set(id, d);
     }
     const remote = readSyncDocs([...fresh.values()]);
-    const merged = await mergeRemoteChanges(db, remote, (r) => docId.answers(r.day, ''));
+    const merged = await mergeRemoteChanges(db, remote, (r) => docPrefix.answers(r.day));
     const changedDays = new Set<string>();
     for (const id of fresh.keys()) if (id.startsWith('a:')) changedDays.add(id.split(':')[1]!);
     const retryIds = [...fresh.keys()].filter((id) => [...merged.waitingDocs].some((prefix) => id.startsWith(prefix)));
+    lap('merge');
 
     step = 'sending';
     onStep?.(step);
-    // Which days to send is read from the per-day totals: recount them first if they drifted from the log.
-    await repairDayTotals(db);
+    // Which days to send is read from the per-day totals. Before the first sync, recount them if
+    // they drifted from the log (a tool wrote answers directly); after it, every write keeps them.
+    if (record.lastSyncedAt === null) await repairDayTotals(db);
     const days = await daysToSend(db, record);
     const writer: Writer = { device: record.device, now, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION };
-    let ownIds: string[] = [];
     const state = await loadLocalState(db, days, async (names) => {
       const sent = await replica.get(names.map((n) => docId.media(n, record.device)));
       return names.filter((n) => !sent.has(docId.media(n, record.device)));
     });
-    ownIds = [
-      docId.settings(record.device),
-      docId.decks(record.device),
-      ...new Set([...state.cards.map((c) => bucketOf(c.id)), ...state.revisions.map((r) => bucketOf(r.cardId))].map((b) => docId.cards(b, record.device))),
-      ...state.attempts.map((a) => docId.attempt(a.id, record.device)),
+    const ownIds = [docId.settings(record.device), ...state.attempts.map((a) => docId.attempt(a.id, record.device))];
+    const buckets = new Set([...state.cards.map((c) => bucketOf(c.id)), ...state.revisions.map((r) => bucketOf(r.cardId))]);
+    const prefixes = [
+      ...new Set([...days, ...state.undone.map((u) => u.day)].map(docPrefix.answers)),
+      ...[...buckets].map(docPrefix.cards),
+      ...(state.decks.length ? [docPrefix.decks()] : []),
     ];
-    const existing = new Map([...(await replica.get(ownIds)), ...(await replica.dayDocs([...new Set([...days, ...state.undone.map((u) => u.day)])]))]);
+    const existing = new Map([...(await replica.get(ownIds)), ...(await replica.withPrefixes(prefixes))]);
     const docs = docsToPush(writer, state, existing);
     await replica.write(docs);
     const appliedSeq = await replica.updateSeq();
     const countDays = [...new Set([...days, ...changedDays])];
-    const dayDocs = await replica.dayDocs(countDays);
+    const dayDocs = await replica.withPrefixes(countDays.map(docPrefix.answers));
     const dayCounts = { ...record.dayCounts };
     for (const day of countDays) {
-      const n = answersInDayDocs([...dayDocs.values()].filter((d) => d._id.startsWith(`a:${day}:`)));
+      const n = answersInDayDocs([...dayDocs.values()].filter((d) => d._id.startsWith(docPrefix.answers(day))));
       if (n) dayCounts[day] = n;
       else delete dayCounts[day];
     }
+    lap('prepare');
     await replica.push();
+    lap('send');
 
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
     const next: SyncRecord = { ...record, appliedSeq, retryIds, dayCounts, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped };
     await saveSyncRecord(db, next);
-    return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped };
+    return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings };
   } catch (error) {
     const message = describeSyncFailure(error as SyncFailure, config);
     const latest = (await loadSyncRecord(db).catch(() => null)) ?? record;

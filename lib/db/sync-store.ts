@@ -88,7 +88,7 @@ export function mergeRemoteChanges(db: StudyDb, changes: RemoteChanges, docOfAns
         problems: [],
       };
       for (const { device, backup } of changes.byDevice) {
-        const snapshot = await readSnapshot(db, idsOf(backup));
+        const snapshot = await readSnapshot(db, idsOf(backup), backup);
         const part = placeablePart(backup, snapshot);
         merged.waiting += part.waiting.length;
         for (const r of part.waiting) merged.waitingDocs.add(docOfAnswer(r));

@@ -52,10 +52,12 @@ export const docId = {
   media: (name: string, device: string) => `m:${name}:${device}`,
 };
 
-/** The ids of every device's answers document of a study day lie between these two keys. */
-export function dayRange(day: string): { startkey: string; endkey: string } {
-  return { startkey: `a:${day}:`, endkey: `a:${day}:\uffff` };
-}
+/** What every device's documents of one kind start with: the answers of a study day, the cards of a bucket, the decks. */
+export const docPrefix = {
+  answers: (day: string) => `a:${day}:`,
+  cards: (bucket: string) => `c:${bucket}:`,
+  decks: () => 'k:',
+};
 
 export const deviceOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
 
@@ -107,12 +109,13 @@ function doc(w: Writer, id: string, content: BackupContent, previous: SyncDoc | 
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A card as synced, minus what changes with every answer: two copies with the same key need no rewrite. */
-function stableKey(cards: readonly ReturnType<typeof cardToBackup>[], revisions: readonly CardRevision[]): string {
-  return JSON.stringify([
-    cards.map((c) => [c.id, c.deckId, c.front, c.back, c.choices, c.answerIndex, c.tags, c.suspended, c.flag, c.buriedUntil, c.marksAt, c.contentRev, c.contentAt, c.retired]),
-    revisions.map((r) => r.id),
-  ]);
+/** A card as synced, minus what changes with every answer: two copies with the same key say the same. */
+function cardKey(c: Omit<StudyCard, 'queue' | 'rank'>): string {
+  return JSON.stringify([c.id, c.deckId, c.front, c.back, c.choices, c.answerIndex, c.tags, c.suspended, c.flag ?? 0, c.buriedUntil ?? null, c.marksAt, c.contentRev, c.contentAt, c.retired]);
+}
+
+function stableKey(cards: readonly Omit<StudyCard, 'queue' | 'rank'>[], revisions: readonly CardRevision[]): string {
+  return JSON.stringify([cards.map(cardKey), revisions.map((r) => r.id)]);
 }
 
 /** What this device holds that sync sends. `days` holds only the study days to look at. */
@@ -135,9 +138,10 @@ export interface LocalState {
 
 /**
  * The documents to write for this device: only those that changed. `existing` holds the replica's
- * copies of this device's documents and every device's answers documents of the days in `state.days`.
- * An answer already in another device's document is not sent again; one already sent stays sent,
- * marked undone if it was taken back.
+ * copies of this device's documents, and every device's answers documents of the days in
+ * `state.days`, cards documents of the buckets of `state.cards` and decks documents.
+ * Nothing already in another device's document is sent again (a card or deck only when it says
+ * something no other document says); an answer once sent stays sent, marked undone if it was taken back.
  */
 export function docsToPush(w: Writer, state: LocalState, existing: ReadonlyMap<string, SyncDoc>): SyncDoc[] {
   const out: SyncDoc[] = [];
@@ -151,11 +155,13 @@ export function docsToPush(w: Writer, state: LocalState, existing: ReadonlyMap<s
       out.push(doc(w, id, piece(w, { settings, settingsSavedAt: state.settingsSavedAt }), prev));
   }
 
-  if (state.decks.length) {
+  const others = (prefix: string, ownId: string) => [...existing].filter(([id]) => id !== ownId && id.startsWith(prefix)).map(([, d]) => d);
+  {
     const id = docId.decks(w.device);
     const prev = own(id);
-    const decks = [...state.decks].sort(byId);
-    if (!prev || JSON.stringify(prev.content.decks) !== JSON.stringify(decks)) out.push(doc(w, id, piece(w, { decks }), prev));
+    const elsewhere = new Set(others(docPrefix.decks(), id).flatMap((d) => d.content.decks.map((k) => JSON.stringify(k))));
+    const decks = state.decks.filter((k) => !elsewhere.has(JSON.stringify(k))).sort(byId);
+    if (decks.length && (!prev || JSON.stringify(prev.content.decks) !== JSON.stringify(decks))) out.push(doc(w, id, piece(w, { decks }), prev));
   }
 
   const buckets = new Map<string, { cards: StudyCard[]; revisions: CardRevision[] }>();
@@ -170,8 +176,13 @@ export function docsToPush(w: Writer, state: LocalState, existing: ReadonlyMap<s
   for (const [b, entry] of [...buckets].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     const id = docId.cards(b, w.device);
     const prev = own(id);
-    const cards = entry.cards.sort(byId).map(cardToBackup);
-    const cardRevisions = entry.revisions.sort(byId);
+    // A card another device's document already holds as it is here (received from there) is not sent back.
+    const elsewhere = new Set(others(docPrefix.cards(b), id).flatMap((d) => d.content.cards.map(cardKey)));
+    const knownRevisions = new Set(others(docPrefix.cards(b), id).flatMap((d) => d.content.cardRevisions.map((r) => r.id)));
+    const cards = entry.cards.filter((c) => !elsewhere.has(cardKey(c))).sort(byId).map(cardToBackup);
+    const sentIds = new Set(cards.map((c) => c.id));
+    const cardRevisions = entry.revisions.filter((r) => sentIds.has(r.cardId) && !knownRevisions.has(r.id)).sort(byId);
+    if (!cards.length && !cardRevisions.length) continue;
     if (prev && stableKey(prev.content.cards, prev.content.cardRevisions) === stableKey(cards, cardRevisions)) continue;
     out.push(doc(w, id, piece(w, { cards, cardRevisions }), prev));
   }
@@ -202,8 +213,7 @@ export function docsToPush(w: Writer, state: LocalState, existing: ReadonlyMap<s
     const prev = own(id);
     const elsewhere = new Set<string>();
     const undoneElsewhere = new Set<string>();
-    for (const [otherId, d] of existing) {
-      if (otherId === id || !otherId.startsWith(`a:${day}:`)) continue;
+    for (const d of others(docPrefix.answers(day), id)) {
       for (const row of d.content.reviews) elsewhere.add(row[0] as string);
       for (const u of d.undone ?? []) undoneElsewhere.add(u.id);
     }

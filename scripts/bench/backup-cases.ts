@@ -22,7 +22,7 @@ import generated from '../../lib/decks/generated/decks.json';
 import { DEFAULT_SETTINGS, type Grade, type ReviewEntry, type Deck } from '../../lib/model';
 import { answerMemory, createScheduler, fsrsWeights, newMemoryState } from '../../lib/scheduler';
 import { studyDayOf } from '../../lib/study-day';
-import { type BenchCase, type BenchResult, type CollectionSize, NAME_SHIM, summarize } from './lib';
+import { type BenchCase, type BenchResult, type CollectionSize, longestTask, NAME_SHIM, pageNow, summarize, watchLongTasks } from './lib';
 
 const DAY = 86_400_000;
 
@@ -31,7 +31,7 @@ const DAY = 86_400_000;
  * `builtin`, the cards are the app's own decks (what a learner of this app really has), so a
  * restore into a new browser finds them already there and replays their answers onto them.
  */
-export async function simulatedBackup(size: CollectionSize, now: number, builtin?: GeneratedDecks): Promise<string> {
+export async function simulatedBackup(size: CollectionSize, now: number, builtin?: GeneratedDecks, origin?: 'anki'): Promise<string> {
   let seed = 7;
   const rand = () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -47,6 +47,7 @@ export async function simulatedBackup(size: CollectionSize, now: number, builtin
     : Array.from({ length: size.cards }, (_, i) => ({
       id: `sim-${i}`, deckId: decks[i % decks.length]!.id, front: `Simulated question ${i}`, back: `Simulated answer ${i}`,
       template: 'bench', factKey: `sim-${i}`, tags: [`domain:bench/${i % 8}`], order: i,
+      ...(origin ? { origin, originRef: `${i}:0`, contentRev: 0, contentAt: now - 366 * DAY } : {}),
     }));
   // Every built-in card has been studied; of a large simulated collection, 60 %.
   const studied = builtin ? texts.length : Math.round(texts.length * 0.6);
@@ -82,36 +83,12 @@ export async function simulatedBackup(size: CollectionSize, now: number, builtin
   });
 }
 
-type LongTask = { start: number; end: number };
-
-/** Collects the page's long tasks (main-thread work over 50 ms) with when they ran. */
-const watchLongTasks = () => {
-  const w = window as unknown as { __longTasks: LongTask[] };
-  w.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-};
-
 async function measure(page: Page, name: string): Promise<number> {
   const all = await page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
   return all.at(-1)!;
 }
 
-const pageNow = (page: Page) => page.evaluate(() => performance.now());
-
-/**
- * The longest task that ran after `since` (the page's clock, taken just before the export or
- * restore began): loading and hydrating the page is not what "the import froze the page" means.
- */
-async function longestTask(page: Page, since: number): Promise<number> {
-  return page.evaluate(
-    (t) => Math.max(0, ...(window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((e) => e.end > t).map((e) => e.end - Math.max(e.start, t))),
-    since,
-  );
-}
-
-async function backupPage(context: BrowserContext, baseURL: string): Promise<Page> {
+export async function backupPage(context: BrowserContext, baseURL: string): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(NAME_SHIM);
   await page.addInitScript(watchLongTasks);
@@ -120,13 +97,14 @@ async function backupPage(context: BrowserContext, baseURL: string): Promise<Pag
   return page;
 }
 
-interface Restore {
+export interface Restore {
   prepare: number;
   apply: number;
   longest: number;
 }
 
-async function restore(freshContext: () => Promise<BrowserContext>, baseURL: string, file: string): Promise<Restore> {
+/** Restores `file` into a fresh profile through the backup screen; with `keepOpen`, the profile stays open for more work. */
+export async function restore(freshContext: () => Promise<BrowserContext>, baseURL: string, file: string, { keepOpen = false } = {}): Promise<Restore> {
   const context = await freshContext();
   try {
     const page = await backupPage(context, baseURL);
@@ -138,7 +116,7 @@ async function restore(freshContext: () => Promise<BrowserContext>, baseURL: str
     await page.getByTestId('import-done').waitFor({ timeout: 300_000 });
     return { prepare: await measure(page, 'backup:prepare'), apply: await measure(page, 'backup:apply'), longest: await longestTask(page, since) };
   } finally {
-    await context.close();
+    if (!keepOpen) await context.close();
   }
 }
 

@@ -7,16 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildLargePackage, LARGE_CARDS, LARGE_REVLOG } from '../../tests/helpers/large-anki-package';
-import { type BenchCase, NAME_SHIM, summarize } from './lib';
-
-/** Records long main-thread tasks (over 50 ms) from page load on. */
-const watchLongTasks = () => {
-  const w = window as unknown as { __longTasks: number[] };
-  w.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-};
+import { type BenchCase, longestTask, NAME_SHIM, pageNow, summarize, watchLongTasks } from './lib';
 
 const ankiImport: BenchCase = {
   name: 'import: Anki package',
@@ -37,7 +28,7 @@ const ankiImport: BenchCase = {
         await page.goto(`${baseURL}/import/`);
         const section = page.getByTestId('anki-import');
         await page.getByTestId('import').waitFor();
-        await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+        const since = await pageNow(page);
         const t0 = Date.now();
         await section.getByLabel('Anki package to import').setInputFiles(file);
         const button = section.getByRole('button', { name: `Import ${LARGE_CARDS.toLocaleString('en')} cards` });
@@ -49,8 +40,7 @@ const ankiImport: BenchCase = {
         read.push(t1 - t0);
         store.push(t2 - t1);
         total.push(t2 - t0);
-        const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-        longest.push(tasks.length ? Math.max(...tasks) : 0);
+        longest.push(await longestTask(page, since));
         await context.close();
       }
     } finally {

@@ -139,3 +139,27 @@ export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const value = await work();
   return [value, performance.now() - start];
 }
+
+type LongTask = { start: number; end: number };
+
+/** An init script: collects the page's long tasks (main-thread work over 50 ms) with when they ran. */
+export const watchLongTasks = () => {
+  const w = window as unknown as { __longTasks: LongTask[] };
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+export const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/**
+ * The longest task that ran after `since` (the page's clock, taken just before the work began):
+ * loading and hydrating the page is not what "the work froze the page" means.
+ */
+export async function longestTask(page: Page, since: number): Promise<number> {
+  return page.evaluate(
+    (t) => Math.max(0, ...(window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((e) => e.end > t).map((e) => e.end - Math.max(e.start, t))),
+    since,
+  );
+}

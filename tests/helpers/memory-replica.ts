@@ -46,9 +46,9 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
     async get(ids) {
       return new Map(ids.filter((id) => local.has(id)).map((id) => [id, copy(local.get(id)!)]));
     },
-    async dayDocs(days) {
+    async withPrefixes(prefixes) {
       const out = new Map<string, SyncDoc>();
-      for (const d of local.values()) if (days.some((day) => d._id.startsWith(`a:${day}:`))) out.set(d._id, copy(d));
+      for (const d of local.values()) if (prefixes.some((p) => d._id.startsWith(p))) out.set(d._id, copy(d));
       return out;
     },
     async write(docs) {

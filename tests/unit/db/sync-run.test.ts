@@ -189,3 +189,60 @@ describe('syncing two devices through a server', () => {
     expect(docs.filter((d) => d._id.startsWith('a:')).length).toBeGreaterThan(5);
   });
 });
+
+describe('an incremental merge', () => {
+  it('reads no card history when the new answers come after what is stored, and gives the full replay\'s result', async () => {
+    const { exportBackup, prepareImport } = await import('@/lib/db/backup');
+    const { importText, textSource } = await import('../../helpers/devices');
+    const laptop = freshDb();
+    await newDevice(laptop, 6);
+    await study(laptop, [{ cardId: 'card-0', grade: 3, at: T0 }, { cardId: 'card-1', grade: 1, at: T0 + MINUTE }]);
+    const phone = freshDb();
+    await newDevice(phone, 6);
+    await importText(phone, (await exportBackup(laptop, T0 + HOUR)).text);
+    await study(laptop, [{ cardId: 'card-0', grade: 3, at: T0 + 2 * DAY }, { cardId: 'card-1', grade: 3, at: T0 + 2 * DAY + MINUTE }]);
+    const file = (await exportBackup(laptop, T0 + 3 * DAY)).text;
+    const prepared = await prepareImport(phone, textSource(file));
+    expect(prepared.ok && prepared.snapshot.historyOf).toEqual(new Set());
+    await importText(phone, file);
+    expect(await progressDump(phone)).toEqual(await progressDump(laptop));
+  });
+
+  it('reads the history of a card whose new answer is older than its latest stored one', async () => {
+    const { exportBackup, prepareImport } = await import('@/lib/db/backup');
+    const { importText, textSource } = await import('../../helpers/devices');
+    const laptop = freshDb();
+    await newDevice(laptop, 6);
+    await study(laptop, [{ cardId: 'card-0', grade: 3, at: T0 }]);
+    const phone = freshDb();
+    await newDevice(phone, 6);
+    await importText(phone, (await exportBackup(laptop, T0 + HOUR)).text);
+    await study(phone, [{ cardId: 'card-0', grade: 3, at: T0 + 3 * DAY }]);
+    await study(laptop, [{ cardId: 'card-0', grade: 1, at: T0 + 2 * DAY }]);
+    const prepared = await prepareImport(phone, textSource((await exportBackup(laptop, T0 + 4 * DAY)).text));
+    expect(prepared.ok && prepared.snapshot.historyOf).toEqual(new Set(['card-0']));
+  });
+});
+
+describe('what a device sends back', () => {
+  it('cards and decks received from another device are not sent back; an edit of them is', async () => {
+    const { addCard, createDeck, editCard } = await import('@/lib/db/own-cards');
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const phone = await device('phone', server);
+    const deck = await createDeck(laptop.db, 'Mine', T0);
+    const card = await addCard(laptop.db, { deckId: deck.id, front: 'Who owns the risk?', back: 'The business owner.', tags: [] }, T0);
+    await applyToCards(laptop.db, ['card-2'], { kind: 'flag', flag: 4 }, T0);
+    await sync(laptop, T0 + HOUR);
+    await sync(phone, T0 + HOUR);
+    expect((await phone.db.cards.get(card.id))?.front).toBe('Who owns the risk?');
+    const fromPhone = () => [...server.docs.keys()].filter((id) => id.endsWith(':device-phone') && (id.startsWith('c:') || id.startsWith('k:')));
+    expect(fromPhone()).toEqual([]);
+    const here = (await phone.db.cards.get(card.id))!;
+    await editCard(phone.db, card.id, { deckId: deck.id, front: 'Who owns a risk?', back: 'The business owner.', tags: [] }, here.rev, T0 + 2 * HOUR);
+    await sync(phone, T0 + 2 * HOUR);
+    expect(fromPhone()).toHaveLength(1);
+    await sync(laptop, T0 + 3 * HOUR);
+    expect((await laptop.db.cards.get(card.id))?.front).toBe('Who owns a risk?');
+  });
+});
