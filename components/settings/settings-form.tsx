@@ -9,6 +9,7 @@ import { NUMBER_RULES, rangeText } from '@/lib/settings-rules';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
 import { StorageStatus } from './storage-status';
+import { TextField } from '../ui/text-field';
 import { SyncPanel } from '../sync/sync-panel';
 
 type TextField = Exclude<keyof SettingsFormValues, 'fuzz'>;
@@ -64,30 +65,19 @@ function SettingsForm({ db, settings }: { db: StudyDb; settings: StudySettings }
   return (
     <form onSubmit={submit} noValidate className="space-y-5" aria-labelledby="settings-heading">
       <h1 id="settings-heading" className="text-2xl font-bold">Settings</h1>
-      {FIELDS.map((f) => {
-        const error = errors[f.name];
-        return (
-          <div key={f.name}>
-            <label htmlFor={`setting-${f.name}`} className="font-medium">{f.label}</label>
-            <input
-              id={`setting-${f.name}`}
-              name={f.name}
-              className={`field ${error ? 'border-red-600 dark:border-red-400' : ''}`}
-              inputMode={f.inputMode}
-              value={values[f.name]}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`setting-${f.name}-hint${error ? ` setting-${f.name}-error` : ''}`}
-              onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
-            />
-            <p id={`setting-${f.name}-hint`} className="muted mt-1 text-sm">{f.hint}</p>
-            {error && (
-              <p id={`setting-${f.name}-error`} className="mt-1 text-sm font-semibold text-red-700 dark:text-red-300">
-                ⚠ {error}
-              </p>
-            )}
-          </div>
-        );
-      })}
+      {FIELDS.map((f) => (
+        <TextField
+          key={f.name}
+          id={`setting-${f.name}`}
+          name={f.name}
+          label={f.label}
+          hint={f.hint}
+          error={errors[f.name]}
+          inputMode={f.inputMode}
+          value={values[f.name]}
+          onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}
+        />
+      ))}
       <div className="flex items-center gap-2">
         <input
           id="setting-fuzz"

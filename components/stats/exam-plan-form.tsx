@@ -5,6 +5,7 @@ import type { StudyDb } from '@/lib/db/database';
 import { saveExamPlan } from '@/lib/db/stats';
 import type { StudySettings } from '@/lib/model';
 import { NUMBER_RULES, rangeText } from '@/lib/settings-rules';
+import { TextField } from '../ui/text-field';
 import { examPlanToForm, type ExamPlanValues, parseExamPlanForm, UNREADABLE_DATE } from '@/lib/stats/exam-plan';
 
 const FIELDS: { name: keyof ExamPlanValues; label: string; hint: string }[] = [
@@ -49,27 +50,20 @@ export function ExamPlanForm({ db, settings, today }: { db: StudyDb; settings: S
       <h2 id="exam-plan-heading" className="text-lg font-semibold">Your exam plan</h2>
       <div className="grid gap-4 sm:grid-cols-3">
         {FIELDS.map((f) => {
-          const error = errors[f.name];
           const isDate = f.name !== 'pacingBufferDays';
           return (
-            <div key={f.name}>
-              <label htmlFor={`exam-${f.name}`} className="font-medium">{f.label}</label>
-              <input
-                id={`exam-${f.name}`}
-                name={f.name}
-                type={isDate ? 'date' : 'text'}
-                inputMode={isDate ? undefined : 'numeric'}
-                className={`field ${error ? 'border-red-600 dark:border-red-400' : ''}`}
-                value={values[f.name] === UNREADABLE_DATE ? '' : values[f.name]}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`exam-${f.name}-hint${error ? ` exam-${f.name}-error` : ''}`}
-                onChange={(e) => change(f.name, e)}
-              />
-              <p id={`exam-${f.name}-hint`} className="muted mt-1 text-sm">{f.hint}</p>
-              {error && (
-                <p id={`exam-${f.name}-error`} className="mt-1 text-sm font-semibold text-red-700 dark:text-red-300">⚠ {error}</p>
-              )}
-            </div>
+            <TextField
+              key={f.name}
+              id={`exam-${f.name}`}
+              name={f.name}
+              label={f.label}
+              hint={f.hint}
+              error={errors[f.name]}
+              type={isDate ? 'date' : 'text'}
+              inputMode={isDate ? undefined : 'numeric'}
+              value={values[f.name] === UNREADABLE_DATE ? '' : values[f.name]}
+              onChange={(e) => change(f.name, e)}
+            />
           );
         })}
       </div>

@@ -7,6 +7,7 @@ import { checkSyncConfig, type ConfigField, type SyncConfig } from '@/lib/sync/s
 import { plural } from '@/lib/words';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSyncRecord } from '@/lib/db/sync-hooks';
+import { TextField } from '../ui/text-field';
 import { syncStatus, useSyncStatus } from './sync-status-store';
 
 const FIELDS: { name: ConfigField; label: string; hint: string; type: string; autoComplete: string }[] = [
@@ -80,29 +81,22 @@ export function SyncPanel() {
         everything it has; an answer is never lost or counted twice, whichever device syncs first.
       </p>
       <form onSubmit={save} noValidate className="space-y-4" aria-label="Sync set-up">
-        {FIELDS.map((f) => {
-          const wrong = error?.field === f.name ? error.message : null;
-          return (
-            <div key={f.name}>
-              <label htmlFor={`sync-${f.name}`} className="font-medium">{f.label}</label>
-              <input
-                id={`sync-${f.name}`}
-                name={f.name}
-                type={f.type}
-                autoComplete={f.autoComplete}
-                spellCheck={false}
-                autoCapitalize="off"
-                className={`field ${wrong ? 'border-red-600 dark:border-red-400' : ''}`}
-                value={form[f.name]}
-                aria-invalid={wrong ? true : undefined}
-                aria-describedby={`sync-${f.name}-hint${wrong ? ` sync-${f.name}-error` : ''}`}
-                onChange={(e) => setValues({ ...form, [f.name]: e.target.value })}
-              />
-              <p id={`sync-${f.name}-hint`} className="muted mt-1 text-sm">{f.hint}</p>
-              {wrong && <p id={`sync-${f.name}-error`} className="mt-1 text-sm font-semibold text-red-700 dark:text-red-300">⚠ {wrong}</p>}
-            </div>
-          );
-        })}
+        {FIELDS.map((f) => (
+          <TextField
+            key={f.name}
+            id={`sync-${f.name}`}
+            name={f.name}
+            label={f.label}
+            hint={f.hint}
+            error={error?.field === f.name ? error.message : null}
+            type={f.type}
+            autoComplete={f.autoComplete}
+            spellCheck={false}
+            autoCapitalize="off"
+            value={form[f.name]}
+            onChange={(e) => setValues({ ...form, [f.name]: e.target.value })}
+          />
+        ))}
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn btn-primary">{record?.config ? 'Save and sync' : 'Set up sync'}</button>
           {record?.config && (

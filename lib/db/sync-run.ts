@@ -11,7 +11,6 @@ import { answersInDayDocs, bucketOf, docId, docPrefix, docsToPush, type SyncDoc,
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
-import { repairDayTotals } from './stored-day-totals';
 import { daysToSend, loadLocalState, type Merged, mergeRemoteChanges } from './sync-store';
 import { loadSyncRecord, saveSyncRecord, type SyncRecord } from './sync-record';
 
@@ -80,17 +79,21 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     }
     const remote = readSyncDocs([...fresh.values()]);
     const merged = await mergeRemoteChanges(db, remote, (r) => docPrefix.answers(r.day));
-    const changedDays = new Set<string>();
-    for (const id of fresh.keys()) if (id.startsWith('a:')) changedDays.add(id.split(':')[1]!);
     const retryIds = [...fresh.keys()].filter((id) => [...merged.waitingDocs].some((prefix) => id.startsWith(prefix)));
+    // Answers per day in the documents, for the days that just changed, so that what was merged is
+    // not taken for something to send. A first read of the replica (from sequence 0) holds every
+    // document already; otherwise those days' documents are read.
+    const dayCounts = { ...record.dayCounts };
+    const changedDays = [...new Set([...fresh.keys()].filter((id) => id.startsWith('a:')).map((id) => id.split(':')[1]!))];
+    const everything = String(record.appliedSeq) === '0';
+    const changedDayDocs = everything ? (changed.docs as SyncDoc[]) : [...(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
+    countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
     lap('merge');
 
     step = 'sending';
     onStep?.(step);
-    // Which days to send is read from the per-day totals. Before the first sync, recount them if
-    // they drifted from the log (a tool wrote answers directly); after it, every write keeps them.
-    if (record.lastSyncedAt === null) await repairDayTotals(db);
-    const days = await daysToSend(db, record);
+    // Which days to send is read from the per-day totals, which every write of an answer keeps.
+    const days = await daysToSend(db, { ...record, dayCounts });
     const writer: Writer = { device: record.device, now, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION };
     const state = await loadLocalState(db, days, async (names) => {
       const sent = await replica.get(names.map((n) => docId.media(n, record.device)));
@@ -107,14 +110,10 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const docs = docsToPush(writer, state, existing);
     await replica.write(docs);
     const appliedSeq = await replica.updateSeq();
-    const countDays = [...new Set([...days, ...changedDays])];
-    const dayDocs = await replica.withPrefixes(countDays.map(docPrefix.answers));
-    const dayCounts = { ...record.dayCounts };
-    for (const day of countDays) {
-      const n = answersInDayDocs([...dayDocs.values()].filter((d) => d._id.startsWith(docPrefix.answers(day))));
-      if (n) dayCounts[day] = n;
-      else delete dayCounts[day];
-    }
+    // The days just sent: their documents are those read above, with this device's new ones.
+    const after = new Map(existing);
+    for (const d of docs) after.set(d._id, d);
+    countAnswersPerDay(dayCounts, [...new Set([...days, ...state.undone.map((u) => u.day)])], after.values());
     lap('prepare');
     await replica.push();
     lap('send');
@@ -128,6 +127,20 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const latest = (await loadSyncRecord(db).catch(() => null)) ?? record;
     await saveSyncRecord(db, { ...latest, lastError: message }).catch(() => undefined);
     return { ok: false, message, merged: null, sent: 0, waiting: 0, skipped: [] };
+  }
+}
+
+/** Sets `counts[day]` for each of `days` to the answers their documents among `docs` hold. */
+function countAnswersPerDay(counts: Record<string, number>, days: readonly string[], docs: Iterable<SyncDoc>): void {
+  const byDay = new Map<string, SyncDoc[]>(days.map((d) => [d, []]));
+  for (const d of docs) {
+    if (!d._id.startsWith('a:')) continue;
+    byDay.get(d._id.split(':')[1]!)?.push(d);
+  }
+  for (const [day, list] of byDay) {
+    const n = answersInDayDocs(list);
+    if (n) counts[day] = n;
+    else delete counts[day];
   }
 }
 

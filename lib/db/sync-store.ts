@@ -37,7 +37,8 @@ export async function loadLocalState(db: StudyDb, days: readonly string[], media
       const [settings, decks, cards, revisions, attempts, mediaNames, undone] = await Promise.all([
         loadStoredSettings(db),
         db.decks.filter((d) => !d.builtin).toArray(),
-        db.cards.filter((c: StudyCard) => isSyncedCard(c)).toArray(),
+        // One getAll and a filter here: a filtered collection walks a cursor, row by row.
+        db.cards.toArray().then((all: StudyCard[]) => all.filter(isSyncedCard)),
         db.cardRevisions.toArray(),
         db.practiceAttempts.toArray(),
         db.media.toCollection().primaryKeys(),

@@ -240,13 +240,14 @@ export function docsToPush(w: Writer, state: LocalState, existing: ReadonlyMap<s
   return out;
 }
 
-/** How many different answers the documents of one study day hold, undone ones left out. */
+/** How many different answers the documents of one study day hold, undone ones left out (unreadable documents count for nothing). */
 export function answersInDayDocs(docs: Iterable<SyncDoc>): number {
   const ids = new Set<string>();
   const undone = new Set<string>();
   for (const d of docs) {
-    for (const row of d.content.reviews) ids.add(row[0] as string);
-    for (const u of d.undone ?? []) undone.add(u.id);
+    const rows: unknown = d.content?.reviews;
+    if (Array.isArray(rows)) for (const row of rows) if (Array.isArray(row) && typeof row[0] === 'string') ids.add(row[0]);
+    if (Array.isArray(d.undone)) for (const u of d.undone) if (typeof u?.id === 'string') undone.add(u.id);
   }
   let n = 0;
   for (const id of ids) if (!undone.has(id)) n += 1;

@@ -122,7 +122,10 @@ test('the server killed in the middle of a sync: nothing is lost, and the next s
     now: Date.now(), seed: 7, syntheticCards: 1500, syntheticOrigin: 'anki', studiedShare: 0.8, learningEvery: 0, reviewsPerCard: 8,
     maxReviews: 9000, historyDays: 120, weakDomainSuffix: null, clearDigest: true,
   });
-  await a.page.reload();
+  // The seed writes answers straight into the database; the Progress page recounts the day totals
+  // from the log, as it does whenever they disagree (sync reads which days to send from them).
+  await a.page.goto('/stats/');
+  await expect(a.page.getByText(/daily totals did not match your review history and were recounted/)).toBeVisible({ timeout: 60_000 });
   await a.sync.open();
   await a.sync.setUp(setUpFor(), { auto: false });
   await expect(a.sync.status()).toContainText('Synced');
