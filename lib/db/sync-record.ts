@@ -20,6 +20,8 @@ export interface SyncRecord {
   dayCounts: Record<string, number>;
   /** When this device last sent its documents (its undos after this go out next time). */
   lastSentAt: number;
+  /** The fingerprint of each bucket's synced cards at the last send (bucketFingerprints). */
+  cardBuckets?: Record<string, string>;
   lastSyncedAt: number | null;
   /** The last run's problem, in words; null after a run that went through. */
   lastError: string | null;

@@ -7,7 +7,7 @@
  * failure at any step leaves the stored data as the last finished transaction left it.
  */
 import { APP_VERSION } from '../app-version';
-import { answersInDayDocs, bucketOf, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
+import { answersInDayDocs, bucketFingerprints, bucketOf, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
@@ -95,10 +95,14 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // Which days to send is read from the per-day totals, which every write of an answer keeps.
     const days = await daysToSend(db, { ...record, dayCounts });
     const writer: Writer = { device: record.device, now, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION };
-    const state = await loadLocalState(db, days, async (names) => {
+    const read = await loadLocalState(db, days, async (names) => {
       const sent = await replica.get(names.map((n) => docId.media(n, record.device)));
       return names.filter((n) => !sent.has(docId.media(n, record.device)));
     });
+    // Only the card buckets that changed since the last send are compared with the documents.
+    const fingerprints = bucketFingerprints(read.cards, read.revisions);
+    const changedBucket = (b: string) => fingerprints[b] !== record.cardBuckets?.[b];
+    const state = { ...read, cards: read.cards.filter((c) => changedBucket(bucketOf(c.id))), revisions: read.revisions.filter((r) => changedBucket(bucketOf(r.cardId))) };
     const ownIds = [docId.settings(record.device), ...state.attempts.map((a) => docId.attempt(a.id, record.device))];
     const buckets = new Set([...state.cards.map((c) => bucketOf(c.id)), ...state.revisions.map((r) => bucketOf(r.cardId))]);
     const prefixes = [
@@ -119,7 +123,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     lap('send');
 
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
-    const next: SyncRecord = { ...record, appliedSeq, retryIds, dayCounts, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped };
+    const next: SyncRecord = { ...record, appliedSeq, retryIds, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped };
     await saveSyncRecord(db, next);
     return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings };
   } catch (error) {

@@ -70,6 +70,25 @@ export function bucketOf(cardId: string): string {
   return ((h >>> 0) % BUCKETS).toString(16).padStart(2, '0');
 }
 
+/**
+ * A fingerprint of each bucket's synced cards: what a cards document says of them (their deck, text
+ * revision, marks) and their earlier texts. A bucket whose fingerprint did not change since the last
+ * send has nothing new, so a sync skips it without reading its documents.
+ */
+export function bucketFingerprints(cards: readonly StudyCard[], revisions: readonly CardRevision[]): Record<string, string> {
+  const hashes = new Map<string, number>();
+  const mix = (bucket: string, text: string) => {
+    let h = hashes.get(bucket) ?? 2166136261;
+    for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    hashes.set(bucket, h);
+  };
+  for (const c of [...cards].sort(byId)) {
+    mix(bucketOf(c.id), `${c.id}|${c.deckId}|${c.contentRev ?? 0}|${c.contentAt ?? 0}|${c.marksAt ?? 0}|${c.suspended}|${c.flag ?? 0}|${c.buriedUntil ?? ''}|${c.retired}\n`);
+  }
+  for (const r of [...revisions].sort(byId)) mix(bucketOf(r.cardId), `${r.id}\n`);
+  return Object.fromEntries([...hashes].map(([b, h]) => [b, (h >>> 0).toString(36)]));
+}
+
 /** What a device sends of a card: its own and imported cards, and cards it marked. */
 export function isSyncedCard(card: StudyCard): boolean {
   return (card.origin !== undefined && card.origin !== 'builtin') || card.marksAt !== undefined;

@@ -117,7 +117,7 @@ const sync: BenchCase = {
         }
         const out = await syncNow(laptop);
         const got = await syncNow(phone);
-        if (!/50 answers received/.test(got.message)) throw new Error(`The phone did not get the 50 answers: ${got.message}`);
+        if (!/50 answers received/.test(got.message)) throw new Error(`The phone did not get the 50 answers: ${got.message} (the laptop said: ${out.message})`);
         sent.push(out.ms);
         seen.push(got.ms);
         incremental.push(out.ms + got.ms);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { SyncPage } from './pages/sync-page';
 import { StudyPage } from './pages/study-page';
@@ -207,4 +208,41 @@ test('the set-up refuses plain http to another computer, naming the field', asyn
   await expect(page.getByText(/must start with https:\/\//)).toBeVisible();
   await expect(page.getByLabel('Server address')).toBeFocused();
   await expect(page.getByLabel('Server address')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a document on the server that fails the checks is skipped and listed; nothing of it is stored', async ({ page }) => {
+  const bad = JSON.parse(readFileSync('tests/fixtures/sync/bad-grade.json', 'utf8')) as { _id: string; _rev?: string };
+  delete bad._rev;
+  await server.put('study', bad);
+  const sync = new SyncPage(page);
+  await sync.open();
+  await sync.setUp(setUpFor(), { auto: false });
+  await expect(sync.status()).toContainText('1 document on the server skipped as unreadable');
+  await page.getByText(/1 document on the server could not be read/).click();
+  await expect(page.getByText(`${bad._id}`)).toBeVisible();
+  await expect(page.getByText(/column "grade": must be 1 \(Again\)/)).toBeVisible();
+  expect(await countReviewLog(page)).toBe(0);
+});
+
+test('round after round, new answers on one device reach the other', async ({ browser }) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await device(ctxA);
+  const b = await device(ctxB);
+  for (const d of [a, b]) {
+    await d.sync.open();
+    await d.sync.setUp(setUpFor(), { auto: false });
+  }
+  const study = await ctxA.newPage();
+  const studyPage = new StudyPage(study);
+  for (let round = 1; round <= 4; round += 1) {
+    await study.goto('/study/');
+    for (let i = 0; i < 3; i += 1) await studyPage.answerWithKeys('3');
+    await expect.poll(() => countReviewLog(study)).toBe(3 * round);
+    expect(await a.sync.syncNow(), `round ${round}`).toMatch(/Synced: .*1 document sent/);
+    expect(await b.sync.syncNow(), `round ${round}`).toMatch(/Synced: 3 answers received/);
+    expect((await progressOf(b.page)).answers).toEqual((await progressOf(a.page)).answers);
+  }
+  await ctxA.close();
+  await ctxB.close();
 });

@@ -117,6 +117,14 @@ export class CouchServer {
     return body.rows.map((r) => r.doc);
   }
 
+  /** Writes a document straight into a database, as another program with the password could. */
+  async put(database: string, doc: { _id: string } & Record<string, unknown>): Promise<void> {
+    const headers = { ...this.auth(), 'content-type': 'application/json' };
+    await fetch(`${this.url}/${database}`, { method: 'PUT', headers });
+    const res = await fetch(`${this.url}/${database}/${encodeURIComponent(doc._id)}`, { method: 'PUT', headers, body: JSON.stringify(doc) });
+    if (!res.ok) throw new Error(`PUT ${doc._id}: ${res.status} ${await res.text()}`);
+  }
+
   async stop(): Promise<void> {
     await this.kill();
     rmSync(this.dir, { recursive: true, force: true });
