@@ -37,7 +37,10 @@ export default function SyncRunner({ db, auto }: { db: StudyDb; auto: boolean })
       }
       // For `npm run bench`: one run, from its start to its outcome on the page, and its steps in the worker.
       performance.measure('sync:run', 'sync:start');
-      if (reply.type === 'done') for (const [step, ms] of Object.entries(reply.outcome.timings ?? {})) performance.measure(`sync:${step}`, { start: 0, duration: ms });
+      if (reply.type === 'done') {
+        for (const [step, ms] of Object.entries(reply.outcome.timings ?? {})) performance.measure(`sync:${step}`, { start: 0, duration: ms });
+        for (const [what, n] of Object.entries(reply.outcome.counts ?? {})) performance.measure(`sync:count:${what}`, { start: 0, duration: n });
+      }
       const outcome: SyncOutcome = reply.type === 'done' ? reply.outcome : { ok: false, message: reply.message, merged: null, sent: 0, waiting: 0, skipped: [] };
       syncStatus.set({ last: outcome, runs: syncStatus.get().runs + 1, running: null });
       if (again.current) {

@@ -5,14 +5,14 @@
  * on the page's first load.
  */
 import PouchDB, { type Database } from 'pouchdb-core';
-import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
+import IdbAdapter from 'pouchdb-adapter-idb';
 import HttpAdapter from 'pouchdb-adapter-http';
 import Replication from 'pouchdb-replication';
 import type { SyncDoc } from '../sync/documents';
 import { databaseUrl, type SyncConfig } from '../sync/server-address';
 import type { Replica } from './sync-run';
 
-PouchDB.plugin(IndexedDbAdapter).plugin(HttpAdapter).plugin(Replication);
+PouchDB.plugin(IdbAdapter).plugin(HttpAdapter).plugin(Replication);
 
 /** Documents per request: a study day's document can hold a thousand answers. */
 const BATCH = 25;
@@ -27,7 +27,7 @@ export function replicaName(device: string, config: Pick<SyncConfig, 'server' | 
 type Db = Database<SyncDoc>;
 
 export function openPouchReplica(device: string, config: SyncConfig): Replica & { close(): Promise<void> } {
-  const local: Db = new PouchDB<SyncDoc>(replicaName(device, config), { adapter: 'indexeddb', auto_compaction: true });
+  const local: Db = new PouchDB<SyncDoc>(replicaName(device, config), { adapter: 'idb', auto_compaction: true });
   // Credentials go in the Authorization header, never in the address.
   const remote: Db = new PouchDB<SyncDoc>(databaseUrl(config), {
     adapter: 'http',
@@ -44,8 +44,8 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
       await local.replicate.to(remote, { batch_size: BATCH, batches_limit: 4, retry: false });
     },
     async changesSince(since) {
-      const res = await local.changes({ since, include_docs: true, return_docs: true });
-      return { docs: docsOf(res.results), lastSeq: res.last_seq };
+      const res = await local.changes({ since, include_docs: false, return_docs: true });
+      return { ids: res.results.map((r) => r.id), lastSeq: res.last_seq };
     },
     async get(ids) {
       if (!ids.length) return new Map();
@@ -67,9 +67,6 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
         if (failed) throw Object.assign(new Error(`The sync replica refused a document: ${failed.message ?? 'unknown reason'}`), { status: failed.status, name: String(failed.error) });
       }
     },
-    async updateSeq() {
-      return (await local.info()).update_seq;
-    },
     async close() {
       await Promise.all([local.close(), remote.close()]);
     },
@@ -78,5 +75,5 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
 
 /** Removes this device's replica (Stop syncing). The server's copy stays until the learner deletes it there. */
 export async function destroyPouchReplica(device: string, config: SyncConfig): Promise<void> {
-  await new PouchDB(replicaName(device, config), { adapter: 'indexeddb' }).destroy();
+  await new PouchDB(replicaName(device, config), { adapter: 'idb' }).destroy();
 }

@@ -32,7 +32,7 @@ declare module 'pouchdb-core' {
       from(source: Database<T>, options?: ReplicateOptions): Promise<unknown>;
       to(target: Database<T>, options?: ReplicateOptions): Promise<unknown>;
     };
-    changes(options: { since: number | string; include_docs: boolean; return_docs: boolean }): Promise<{ results: { doc?: T }[]; last_seq: number | string }>;
+    changes(options: { since: number | string; include_docs: boolean; return_docs: boolean }): Promise<{ results: { id: string; doc?: T }[]; last_seq: number | string }>;
     allDocs(options: { keys?: string[]; startkey?: string; endkey?: string; include_docs: boolean }): Promise<{ rows: AllDocsRow<T>[] }>;
     bulkDocs(docs: T[]): Promise<BulkResult[]>;
     info(): Promise<{ update_seq: number | string; doc_count: number }>;
@@ -46,7 +46,7 @@ declare module 'pouchdb-core' {
   const PouchDB: PouchStatic;
   export default PouchDB;
 }
-declare module 'pouchdb-adapter-indexeddb' {
+declare module 'pouchdb-adapter-idb' {
   const plugin: unknown;
   export default plugin;
 }

@@ -20,13 +20,12 @@ export interface Replica {
   pull(): Promise<void>;
   /** Sends the local changes. */
   push(): Promise<void>;
-  /** Documents changed locally after `since` (a sequence from `updateSeq`), with the new sequence. */
-  changesSince(since: number | string): Promise<{ docs: unknown[]; lastSeq: number | string }>;
+  /** The ids of the documents changed locally after `since` (a sequence this returned before), and the sequence to read from next time. */
+  changesSince(since: number | string): Promise<{ ids: string[]; lastSeq: number | string }>;
   get(ids: readonly string[]): Promise<Map<string, SyncDoc>>;
   /** Every document whose id starts with one of these (docPrefix: every device's documents of one kind). */
   withPrefixes(prefixes: readonly string[]): Promise<Map<string, SyncDoc>>;
   write(docs: readonly SyncDoc[]): Promise<void>;
-  updateSeq(): Promise<number | string>;
 }
 
 export type SyncStep = 'receiving' | 'merging' | 'sending';
@@ -41,6 +40,8 @@ export interface SyncOutcome {
   skipped: { id: string; reason: string }[];
   /** How long each step took (ms), for `npm run bench`. */
   timings?: Partial<Record<'receive' | 'merge' | 'prepare' | 'send', number>>;
+  /** Documents read from other devices, and study days sent, this run (for `npm run bench` and tests). */
+  counts?: { read: number; days: number };
 }
 
 const MAX_SKIPPED_KEPT = 20;
@@ -70,13 +71,9 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     step = 'merging';
     onStep?.(step);
     const changed = await replica.changesSince(record.appliedSeq);
-    const retry = await replica.get(record.retryIds);
-    const fresh = new Map<string, unknown>();
-    for (const d of [...changed.docs, ...retry.values()]) {
-      const id = (d as { _id?: unknown })._id;
-      // This device's own documents hold nothing it does not have.
-      if (typeof id === 'string' && !id.endsWith(`:${record.device}`) && !id.startsWith('_')) fresh.set(id, d);
-    }
+    // This device's own documents hold nothing it does not have: only the others' are read.
+    const wanted = [...new Set([...changed.ids, ...record.retryIds])].filter((id) => !id.endsWith(`:${record.device}`) && !id.startsWith('_'));
+    const fresh = new Map<string, unknown>(await replica.get(wanted));
     const remote = readSyncDocs([...fresh.values()]);
     const merged = await mergeRemoteChanges(db, remote, (r) => docPrefix.answers(r.day));
     const retryIds = [...fresh.keys()].filter((id) => [...merged.waitingDocs].some((prefix) => id.startsWith(prefix)));
@@ -86,7 +83,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const dayCounts = { ...record.dayCounts };
     const changedDays = [...new Set([...fresh.keys()].filter((id) => id.startsWith('a:')).map((id) => id.split(':')[1]!))];
     const everything = String(record.appliedSeq) === '0';
-    const changedDayDocs = everything ? (changed.docs as SyncDoc[]) : [...(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
+    const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
     countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
     lap('merge');
 
@@ -113,7 +110,8 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const existing = new Map([...(await replica.get(ownIds)), ...(await replica.withPrefixes(prefixes))]);
     const docs = docsToPush(writer, state, existing);
     await replica.write(docs);
-    const appliedSeq = await replica.updateSeq();
+    // Read from here next time (this run's own documents come again, and are passed over by id).
+    const appliedSeq = changed.lastSeq;
     // The days just sent: their documents are those read above, with this device's new ones.
     const after = new Map(existing);
     for (const d of docs) after.set(d._id, d);
@@ -125,7 +123,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
     const next: SyncRecord = { ...record, appliedSeq, retryIds, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped };
     await saveSyncRecord(db, next);
-    return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings };
+    return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings, counts: { read: fresh.size, days: days.length } };
   } catch (error) {
     const message = describeSyncFailure(error as SyncFailure, config);
     const latest = (await loadSyncRecord(db).catch(() => null)) ?? record;

@@ -28,7 +28,7 @@ async function waitForRun(page: Page, before: number): Promise<{ ms: number; ste
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-runs')) > n, before, { timeout: 600_000, polling: 50 });
   const [ms, steps] = await page.evaluate(() => [
     performance.getEntriesByName('sync:run', 'measure').at(-1)!.duration,
-    ['receive', 'merge', 'prepare', 'send'].map((s) => `${s} ${Math.round(performance.getEntriesByName(`sync:${s}`, 'measure').at(-1)?.duration ?? NaN)}`).join(', '),
+    [...['receive', 'merge', 'prepare', 'send'], ...['count:read', 'count:days']].map((s) => `${s} ${Math.round(performance.getEntriesByName(`sync:${s}`, 'measure').at(-1)?.duration ?? NaN)}`).join(', '),
   ] as const);
   return { ms, steps, message: (await page.getByTestId('sync-status').getAttribute('data-last')) ?? '' };
 }
@@ -117,7 +117,7 @@ const sync: BenchCase = {
         }
         const out = await syncNow(laptop);
         const got = await syncNow(phone);
-        if (!/50 answers received/.test(got.message)) throw new Error(`The phone did not get the 50 answers: ${got.message} (the laptop said: ${out.message})`);
+        if (!/50 answers received/.test(got.message)) throw new Error(`The phone did not get the 50 answers: ${got.message} (the laptop said: ${out.message}; ${out.steps}; phone: ${got.steps}; server: ${JSON.stringify((await server.docs('bench')).filter((d) => d._id.startsWith('a:')).map((d) => [d._id, d.content.reviews.length]).slice(-3))})`);
         sent.push(out.ms);
         seen.push(got.ms);
         incremental.push(out.ms + got.ms);

@@ -40,8 +40,8 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
       for (const d of local.values()) if (revNumber(d._rev) > revNumber(server.docs.get(d._id)?._rev)) server.docs.set(d._id, copy(d));
     },
     async changesSince(since) {
-      const docs = [...local.values()].filter((d) => seqOf.get(d._id)! > Number(since)).map(copy);
-      return { docs, lastSeq: seq };
+      const ids = [...local.values()].filter((d) => seqOf.get(d._id)! > Number(since)).map((d) => d._id);
+      return { ids, lastSeq: seq };
     },
     async get(ids) {
       return new Map(ids.filter((id) => local.has(id)).map((id) => [id, copy(local.get(id)!)]));
@@ -58,9 +58,6 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
         if (current?._rev !== d._rev) throw Object.assign(new Error('Document update conflict'), { status: 409 });
         store({ ...d, _rev: `${revNumber(d._rev) + 1}-${d.device}` });
       }
-    },
-    async updateSeq() {
-      return seq;
     },
   };
 }

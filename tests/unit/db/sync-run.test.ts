@@ -64,7 +64,8 @@ describe('syncing two devices through a server', () => {
     const again = await sync(laptop, T0 + HOUR);
     expect(again.sent).toBe(0);
     const after = await dumpAll(laptop.db);
-    expect(after).toEqual(before);
+    // Only sync's own bookkeeping moves on (where to read the replica from next time).
+    expect({ ...after, meta: undefined }).toEqual({ ...before, meta: undefined });
   });
 
   it('an undo on one device takes the answer back on the other', async () => {
