@@ -150,7 +150,14 @@ export function SyncPanel() {
         <button type="button" className="btn" onClick={() => setConfirmStop(true)} disabled={running !== null}>Stop syncing</button>
       )}
       {confirmStop && (
-        <div role="alertdialog" aria-labelledby="sync-stop-question" className="rounded border p-3">
+        <div
+          role="alertdialog"
+          aria-labelledby="sync-stop-question"
+          className="rounded border p-3"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setConfirmStop(false);
+          }}
+        >
           <p id="sync-stop-question" className="font-medium">Stop syncing on this device? What you studied stays here; the server and its copy are forgotten by this device only.</p>
           <div className="mt-2 flex gap-2">
             <button type="button" className="btn btn-primary" onClick={() => void stopSyncing()} autoFocus>Stop syncing now</button>

@@ -192,6 +192,10 @@ test('a wrong password gets its message, changes nothing, and never travels in a
 
   // Stop syncing: the set-up is forgotten, the answers stay.
   await d.page.getByRole('button', { name: 'Stop syncing' }).click();
+  await expect(d.page.getByRole('button', { name: 'Stop syncing now' })).toBeFocused();
+  await d.page.keyboard.press('Escape');
+  await expect(d.page.getByRole('alertdialog')).toHaveCount(0);
+  await d.page.getByRole('button', { name: 'Stop syncing' }).click();
   await d.page.getByRole('button', { name: 'Stop syncing now' }).click();
   await expect(d.page.getByText(/Sync is off\. Everything you studied stays on this device/)).toBeVisible();
   await expect(d.page.getByRole('button', { name: 'Set up sync' })).toBeVisible();
