@@ -43,9 +43,9 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
     async push() {
       await local.replicate.to(remote, { batch_size: BATCH, batches_limit: 4, retry: false });
     },
-    async changesSince(since) {
-      const res = await local.changes({ since, include_docs: false, return_docs: true });
-      return { ids: res.results.map((r) => r.id), lastSeq: res.last_seq };
+    async revisions() {
+      const res = await local.allDocs({ include_docs: false });
+      return new Map(res.rows.map((r) => [r.id, r.value!.rev]));
     },
     async get(ids) {
       if (!ids.length) return new Map();

@@ -10,6 +10,7 @@ declare module 'pouchdb-core' {
   }
   export interface AllDocsRow<T> {
     id: string;
+    value?: { rev: string };
     doc?: T | null;
     error?: string;
   }
@@ -32,7 +33,6 @@ declare module 'pouchdb-core' {
       from(source: Database<T>, options?: ReplicateOptions): Promise<unknown>;
       to(target: Database<T>, options?: ReplicateOptions): Promise<unknown>;
     };
-    changes(options: { since: number | string; include_docs: boolean; return_docs: boolean }): Promise<{ results: { id: string; doc?: T }[]; last_seq: number | string }>;
     allDocs(options: { keys?: string[]; startkey?: string; endkey?: string; include_docs: boolean }): Promise<{ rows: AllDocsRow<T>[] }>;
     bulkDocs(docs: T[]): Promise<BulkResult[]>;
     info(): Promise<{ update_seq: number | string; doc_count: number }>;

@@ -12,10 +12,11 @@ export interface SyncRecord {
   config: SyncConfig | null;
   /** This browser's device id, made when sync is first set up. */
   device: string;
-  /** The local replica's sequence up to which documents were merged. */
-  appliedSeq: number | string;
-  /** Documents whose answers waited for their cards: read again on every sync. */
-  retryIds: string[];
+  /**
+   * The revision of each other device's document that was merged (a document whose answers wait
+   * for their cards is left out, so it is read again). A run reads what differs from this.
+   */
+  appliedRevs: Record<string, string>;
   /** Answers per study day in the replica's documents (undone ones left out), after the last run. */
   dayCounts: Record<string, number>;
   /** When this device last sent its documents (its undos after this go out next time). */
@@ -34,7 +35,7 @@ export interface SyncRecord {
 const KEY = 'sync';
 
 export function newSyncRecord(device: string): SyncRecord {
-  return { config: null, device, appliedSeq: 0, retryIds: [], dayCounts: {}, lastSentAt: 0, lastSyncedAt: null, lastError: null, skipped: [], auto: true };
+  return { config: null, device, appliedRevs: {}, dayCounts: {}, lastSentAt: 0, lastSyncedAt: null, lastError: null, skipped: [], auto: true };
 }
 
 export async function loadSyncRecord(db: StudyDb): Promise<SyncRecord | null> {

@@ -20,8 +20,8 @@ export interface Replica {
   pull(): Promise<void>;
   /** Sends the local changes. */
   push(): Promise<void>;
-  /** The ids of the documents changed locally after `since` (a sequence this returned before), and the sequence to read from next time. */
-  changesSince(since: number | string): Promise<{ ids: string[]; lastSeq: number | string }>;
+  /** The current revision of every document in the replica, by id (no document bodies read). */
+  revisions(): Promise<Map<string, string>>;
   get(ids: readonly string[]): Promise<Map<string, SyncDoc>>;
   /** Every document whose id starts with one of these (docPrefix: every device's documents of one kind). */
   withPrefixes(prefixes: readonly string[]): Promise<Map<string, SyncDoc>>;
@@ -70,19 +70,26 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
 
     step = 'merging';
     onStep?.(step);
-    const changed = await replica.changesSince(record.appliedSeq);
-    // This device's own documents hold nothing it does not have: only the others' are read.
-    const wanted = [...new Set([...changed.ids, ...record.retryIds])].filter((id) => !id.endsWith(`:${record.device}`) && !id.startsWith('_'));
+    // Every other device's document whose revision was not merged yet; this device's own documents
+    // hold nothing it does not have. (Comparing revisions, not reading a changes feed from a
+    // remembered sequence, cannot pass over a document whatever the replica's sequence numbers do.)
+    const revisions = await replica.revisions();
+    const wanted = [...revisions].filter(([id, rev]) => !id.endsWith(`:${record.device}`) && !id.startsWith('_') && record.appliedRevs[id] !== rev).map(([id]) => id);
     const fresh = new Map<string, unknown>(await replica.get(wanted));
     const remote = readSyncDocs([...fresh.values()]);
     const merged = await mergeRemoteChanges(db, remote, (r) => docPrefix.answers(r.day));
-    const retryIds = [...fresh.keys()].filter((id) => [...merged.waitingDocs].some((prefix) => id.startsWith(prefix)));
+    const appliedRevs = { ...record.appliedRevs };
+    for (const [id, d] of fresh) {
+      // A document whose answers wait for their cards stays unmerged: it is read again next time.
+      const waits = [...merged.waitingDocs].some((prefix) => id.startsWith(prefix));
+      if (!waits) appliedRevs[id] = (d as { _rev: string })._rev;
+    }
     // Answers per day in the documents, for the days that just changed, so that what was merged is
     // not taken for something to send. A first read of the replica (from sequence 0) holds every
     // document already; otherwise those days' documents are read.
     const dayCounts = { ...record.dayCounts };
     const changedDays = [...new Set([...fresh.keys()].filter((id) => id.startsWith('a:')).map((id) => id.split(':')[1]!))];
-    const everything = String(record.appliedSeq) === '0';
+    const everything = Object.keys(record.appliedRevs).length === 0;
     const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
     countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
     lap('merge');
@@ -110,8 +117,6 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const existing = new Map([...(await replica.get(ownIds)), ...(await replica.withPrefixes(prefixes))]);
     const docs = docsToPush(writer, state, existing);
     await replica.write(docs);
-    // Read from here next time (this run's own documents come again, and are passed over by id).
-    const appliedSeq = changed.lastSeq;
     // The days just sent: their documents are those read above, with this device's new ones.
     const after = new Map(existing);
     for (const d of docs) after.set(d._id, d);
@@ -121,7 +126,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     lap('send');
 
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
-    const next: SyncRecord = { ...record, appliedSeq, retryIds, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped };
+    const next: SyncRecord = { ...record, appliedRevs, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped };
     await saveSyncRecord(db, next);
     return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings, counts: { read: fresh.size, days: days.length } };
   } catch (error) {

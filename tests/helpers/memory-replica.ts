@@ -22,12 +22,8 @@ export class MemoryServer {
 
 export function memoryReplica(server: MemoryServer): Replica & { local: Map<string, SyncDoc> } {
   const local = new Map<string, SyncDoc>();
-  const seqOf = new Map<string, number>();
-  let seq = 0;
   const store = (d: SyncDoc) => {
     local.set(d._id, copy(d));
-    seq += 1;
-    seqOf.set(d._id, seq);
   };
   return {
     local,
@@ -39,9 +35,8 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
       server.takeFailure();
       for (const d of local.values()) if (revNumber(d._rev) > revNumber(server.docs.get(d._id)?._rev)) server.docs.set(d._id, copy(d));
     },
-    async changesSince(since) {
-      const ids = [...local.values()].filter((d) => seqOf.get(d._id)! > Number(since)).map((d) => d._id);
-      return { ids, lastSeq: seq };
+    async revisions() {
+      return new Map([...local.values()].map((d) => [d._id, d._rev!]));
     },
     async get(ids) {
       return new Map(ids.filter((id) => local.has(id)).map((id) => [id, copy(local.get(id)!)]));

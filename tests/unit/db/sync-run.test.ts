@@ -247,3 +247,25 @@ describe('what a device sends back', () => {
     expect((await laptop.db.cards.get(card.id))?.front).toBe('Who owns a risk?');
   });
 });
+
+describe('answers to cards this device does not have yet', () => {
+  it('wait, are said to wait, and are merged once the card arrives', async () => {
+    const { syncBuiltinDecks } = await import('@/lib/db/sync-decks');
+    const { makeGenerated } = await import('../../helpers/cards');
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const phone = { db: freshDb(), replica: memoryReplica(server) };
+    await newDevice(phone.db, 4);
+    await saveSyncRecord(phone.db, { ...newSyncRecord('device-phone'), config: CONFIG });
+    await study(laptop.db, [{ cardId: 'card-1', grade: 3, at: T0 }, { cardId: 'card-5', grade: 3, at: T0 + MINUTE }]);
+    await sync(laptop, T0 + HOUR);
+    const first = await sync(phone, T0 + HOUR);
+    expect(first.message).toMatch(/1 answer received, .*1 answer wait for cards this device does not have yet/);
+    expect(await ids(phone.db)).toEqual([`r-card-1-${T0}`]);
+    // An update of the app brings the card.
+    await syncBuiltinDecks(phone.db, makeGenerated(6), T0 + 2 * HOUR);
+    const second = await sync(phone, T0 + 2 * HOUR);
+    expect(second.message).toMatch(/1 answer received/);
+    expect(await ids(phone.db)).toEqual(await ids(laptop.db));
+  });
+});
