@@ -84,6 +84,7 @@ const sync: BenchCase = {
       // 50 answers on the laptop, sent; the phone syncs and has them.
       const study = await laptopContext.newPage();
       const incremental: number[] = [];
+      let missed = 0;
       const sent: number[] = [];
       const seen: number[] = [];
       const total = () => study.evaluate(() => new Promise<number>((resolve) => {
@@ -116,7 +117,13 @@ const sync: BenchCase = {
           await study.waitForTimeout(100);
         }
         const out = await syncNow(laptop);
-        const got = await syncNow(phone);
+        let got = await syncNow(phone);
+        if (!/50 answers received/.test(got.message)) {
+          // Seen now and then against pouchdb-server: the pull right after the other device's push finds no change. Say so, and sync again.
+          console.error(`  the phone's sync found nothing new (${got.steps}); syncing again`);
+          missed += 1;
+          got = await syncNow(phone);
+        }
         if (!/50 answers received/.test(got.message)) throw new Error(`The phone did not get the 50 answers: ${got.message} (the laptop said: ${out.message}; ${out.steps}; phone: ${got.steps}; server: ${JSON.stringify((await server.docs('bench')).filter((d) => d._id.startsWith('a:')).map((d) => [d._id, d.content.reviews.length]).slice(-3))})`);
         sent.push(out.ms);
         seen.push(got.ms);
@@ -130,7 +137,7 @@ const sync: BenchCase = {
         summarize('sync: first sync into a fresh browser, longest main-thread task', [pull.longest], { target: '≤ 50 ms' }),
         summarize('sync: 50 new answers, Sync now on one device, then on the other (total)', incremental, { target: '≤ 1000 ms' }),
         summarize('sync: 50 new answers, sending device', sent),
-        summarize('sync: 50 new answers, receiving device', seen),
+        summarize('sync: 50 new answers, receiving device', seen, { note: missed ? `in ${missed} of 5 rounds the first Sync now found nothing new and a second one got the answers (timed)` : undefined }),
       ];
       return results;
     } finally {
