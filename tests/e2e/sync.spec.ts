@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { SyncPage } from './pages/sync-page';
 import { StudyPage } from './pages/study-page';
 import { COUCH_PASSWORD, COUCH_USER, CouchServer } from './support/couch-server';
@@ -64,7 +64,8 @@ async function answerOffline(context: BrowserContext, page: Page, study: StudyPa
   await context.setOffline(false);
 }
 
-test('two devices that studied offline end with the union of their answers and the same schedules; an undo reaches the other device', async ({ browser }) => {
+/** Two browser profiles, each set up to sync with the server (automatic sync off). */
+async function twoSyncedDevices(browser: Browser) {
   const ctxA = await browser.newContext();
   const ctxB = await browser.newContext();
   const a = await device(ctxA);
@@ -74,6 +75,11 @@ test('two devices that studied offline end with the union of their answers and t
     await d.sync.setUp(setUpFor(), { auto: false });
     await expect(d.sync.status()).toContainText('Synced');
   }
+  return { ctxA, ctxB, a, b };
+}
+
+test('two devices that studied offline end with the union of their answers and the same schedules; an undo reaches the other device', async ({ browser }) => {
+  const { ctxA, ctxB, a, b } = await twoSyncedDevices(browser);
 
   // Both start with the same first new cards, so some cards get answers on both devices.
   await answerOffline(ctxA, a.page, a.study, ['3', '1', '4']);
@@ -229,14 +235,7 @@ test('a document on the server that fails the checks is skipped and listed; noth
 });
 
 test('round after round, new answers on one device reach the other', async ({ browser }) => {
-  const ctxA = await browser.newContext();
-  const ctxB = await browser.newContext();
-  const a = await device(ctxA);
-  const b = await device(ctxB);
-  for (const d of [a, b]) {
-    await d.sync.open();
-    await d.sync.setUp(setUpFor(), { auto: false });
-  }
+  const { ctxA, ctxB, a, b } = await twoSyncedDevices(browser);
   const study = await ctxA.newPage();
   const studyPage = new StudyPage(study);
   for (let round = 1; round <= 4; round += 1) {
