@@ -8,7 +8,7 @@ import PouchDB, { type Database } from 'pouchdb-core';
 import IdbAdapter from 'pouchdb-adapter-idb';
 import HttpAdapter from 'pouchdb-adapter-http';
 import Replication from 'pouchdb-replication';
-import type { SyncDoc } from '../sync/documents';
+import { fnv1a, type SyncDoc } from '../sync/documents';
 import { databaseUrl, type SyncConfig } from '../sync/server-address';
 import type { Replica } from './sync-run';
 
@@ -19,9 +19,7 @@ const BATCH = 25;
 
 /** The local database's name: one per device and server database, so changing servers starts afresh. */
 export function replicaName(device: string, config: Pick<SyncConfig, 'server' | 'database'>): string {
-  let h = 2166136261;
-  for (const ch of `${config.server}/${config.database}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  return `cism-cissp-sync-${device}-${(h >>> 0).toString(36)}`;
+  return `cism-cissp-sync-${device}-${fnv1a(`${config.server}/${config.database}`).toString(36)}`;
 }
 
 type Db = Database<SyncDoc>;

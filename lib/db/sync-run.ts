@@ -7,6 +7,7 @@
  * failure at any step leaves the stored data as the last finished transaction left it.
  */
 import { APP_VERSION } from '../app-version';
+import { plural } from '../words';
 import { answersInDayDocs, bucketFingerprints, bucketOf, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
@@ -77,18 +78,18 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const wanted = [...revisions].filter(([id, rev]) => !id.endsWith(`:${record.device}`) && !id.startsWith('_') && record.appliedRevs[id] !== rev).map(([id]) => id);
     const fresh = new Map<string, unknown>(await replica.get(wanted));
     const remote = readSyncDocs([...fresh.values()]);
-    const merged = await mergeRemoteChanges(db, remote, (r) => docPrefix.answers(r.day));
+    const merged = await mergeRemoteChanges(db, remote);
+    const dayOf = (id: string) => (id.startsWith('a:') ? id.split(':')[1]! : null);
     const appliedRevs = { ...record.appliedRevs };
     for (const [id, d] of fresh) {
       // A document whose answers wait for their cards stays unmerged: it is read again next time.
-      const waits = [...merged.waitingDocs].some((prefix) => id.startsWith(prefix));
-      if (!waits) appliedRevs[id] = (d as { _rev: string })._rev;
+      if (!merged.waitingDays.has(dayOf(id) ?? '')) appliedRevs[id] = (d as { _rev: string })._rev;
     }
     // Answers per day in the documents, for the days that just changed, so that what was merged is
-    // not taken for something to send. A first read of the replica (from sequence 0) holds every
-    // document already; otherwise those days' documents are read.
+    // not taken for something to send. When nothing was merged before, every document was just
+    // read; otherwise those days' documents are read.
     const dayCounts = { ...record.dayCounts };
-    const changedDays = [...new Set([...fresh.keys()].filter((id) => id.startsWith('a:')).map((id) => id.split(':')[1]!))];
+    const changedDays = [...new Set([...fresh.keys()].map(dayOf).filter((day) => day !== null))];
     const everything = Object.keys(record.appliedRevs).length === 0;
     const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
     countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
@@ -106,11 +107,19 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // Only the card buckets that changed since the last send are compared with the documents.
     const fingerprints = bucketFingerprints(read.cards, read.revisions);
     const changedBucket = (b: string) => fingerprints[b] !== record.cardBuckets?.[b];
-    const state = { ...read, cards: read.cards.filter((c) => changedBucket(bucketOf(c.id))), revisions: read.revisions.filter((r) => changedBucket(bucketOf(r.cardId))) };
+    // Undos go out with their day's document: only those of the days being sent (daysToSend includes
+    // every day with an undo since the last send), so older undos do not make every sync read their days.
+    const sending = new Set(days);
+    const state = {
+      ...read,
+      cards: read.cards.filter((c) => changedBucket(bucketOf(c.id))),
+      revisions: read.revisions.filter((r) => changedBucket(bucketOf(r.cardId))),
+      undone: read.undone.filter((u) => sending.has(u.day)),
+    };
     const ownIds = [docId.settings(record.device), ...state.attempts.map((a) => docId.attempt(a.id, record.device))];
     const buckets = new Set([...state.cards.map((c) => bucketOf(c.id)), ...state.revisions.map((r) => bucketOf(r.cardId))]);
     const prefixes = [
-      ...new Set([...days, ...state.undone.map((u) => u.day)].map(docPrefix.answers)),
+      ...days.map(docPrefix.answers),
       ...[...buckets].map(docPrefix.cards),
       ...(state.decks.length ? [docPrefix.decks()] : []),
     ];
@@ -120,7 +129,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // The days just sent: their documents are those read above, with this device's new ones.
     const after = new Map(existing);
     for (const d of docs) after.set(d._id, d);
-    countAnswersPerDay(dayCounts, [...new Set([...days, ...state.undone.map((u) => u.day)])], after.values());
+    countAnswersPerDay(dayCounts, days, after.values());
     lap('prepare');
     await replica.push();
     lap('send');
@@ -154,13 +163,13 @@ function countAnswersPerDay(counts: Record<string, number>, days: readonly strin
 function outcomeLine(merged: Merged, sent: number, skipped: number): string {
   const s = merged.summary;
   const parts: string[] = [];
-  if (s.reviewsAdded) parts.push(`${s.reviewsAdded} answer${s.reviewsAdded === 1 ? '' : 's'} received`);
+  if (s.reviewsAdded) parts.push(`${plural(s.reviewsAdded, 'answer')} received`);
   if (s.reviewsUndone) parts.push(`${s.reviewsUndone} undone on another device`);
-  if (s.cardsAdded) parts.push(`${s.cardsAdded} card${s.cardsAdded === 1 ? '' : 's'} added`);
-  if (s.cardsTextUpdated) parts.push(`${s.cardsTextUpdated} card text${s.cardsTextUpdated === 1 ? '' : 's'} updated`);
+  if (s.cardsAdded) parts.push(`${plural(s.cardsAdded, 'card')} added`);
+  if (s.cardsTextUpdated) parts.push(`${plural(s.cardsTextUpdated, 'card text')} updated`);
   if (s.settingsChanged) parts.push('settings updated');
-  if (sent) parts.push(`${sent} document${sent === 1 ? '' : 's'} sent`);
-  if (merged.waiting) parts.push(`${merged.waiting} answer${merged.waiting === 1 ? '' : 's'} wait for cards this device does not have yet`);
-  if (skipped) parts.push(`${skipped} document${skipped === 1 ? '' : 's'} on the server skipped as unreadable`);
+  if (sent) parts.push(`${plural(sent, 'document')} sent`);
+  if (merged.waiting) parts.push(`${plural(merged.waiting, 'answer')} wait for cards this device does not have yet`);
+  if (skipped) parts.push(`${plural(skipped, 'document')} on the server skipped as unreadable`);
   return parts.length ? `Synced: ${parts.join(', ')}.` : 'Synced: everything was already up to date.';
 }

@@ -13,6 +13,7 @@ import { withStorageErrors } from './errors';
 import { reviewsOnDay } from './review-log';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers } from './undone-answers';
+import { plural } from '../words';
 import type { SyncRecord } from './sync-record';
 
 /**
@@ -22,10 +23,8 @@ import type { SyncRecord } from './sync-record';
  */
 export async function daysToSend(db: StudyDb, record: SyncRecord): Promise<string[]> {
   const [totals, undone] = await db.transaction('r', [db.dayTotals, db.meta], () => Promise.all([db.dayTotals.toArray(), loadUndoneAnswers(db)]));
-  const days = new Set<string>();
   const here = new Map(totals.map((t) => [t.day, t.reviews]));
-  for (const [day, n] of here) if ((record.dayCounts[day] ?? 0) !== n) days.add(day);
-  for (const [day, n] of Object.entries(record.dayCounts)) if (n !== (here.get(day) ?? 0)) days.add(day);
+  const days = new Set([...here.keys(), ...Object.keys(record.dayCounts)].filter((day) => (here.get(day) ?? 0) !== (record.dayCounts[day] ?? 0)));
   for (const u of undone) if (u.at >= record.lastSentAt) days.add(u.day);
   return [...days].sort();
 }
@@ -67,9 +66,9 @@ export async function loadLocalState(db: StudyDb, days: readonly string[], media
 export interface Merged {
   /** What the merge did, all devices together. */
   summary: Pick<ImportSummary, 'reviewsAdded' | 'reviewsUndone' | 'cardsAdded' | 'decksAdded' | 'cardsRescheduled' | 'cardsTextUpdated' | 'attemptsAdded' | 'attemptsUpdated'> & { settingsChanged: number };
-  /** Answers kept back for now (their card is not here yet), and the documents that hold them. */
+  /** Answers kept back for now (their card is not here yet), and their study days (whose documents are read again next time). */
   waiting: number;
-  waitingDocs: Set<string>;
+  waitingDays: Set<string>;
   /** Answers that contradict stored ones, and devices whose piece made no schedule: never stored. */
   problems: string[];
 }
@@ -79,22 +78,22 @@ export interface Merged {
  * the disk refuses the write, nothing. Each device's piece is planned against the data as the
  * previous piece left it, in device order, so every device applies the same pieces alike.
  */
-export function mergeRemoteChanges(db: StudyDb, changes: RemoteChanges, docOfAnswer: (review: ReviewEntry) => string): Promise<Merged> {
+export function mergeRemoteChanges(db: StudyDb, changes: RemoteChanges): Promise<Merged> {
   return withStorageErrors(() =>
     db.transaction('rw', [...SNAPSHOT_TABLES(db), db.dayTotals], async () => {
       const merged: Merged = {
         summary: { reviewsAdded: 0, reviewsUndone: 0, cardsAdded: 0, decksAdded: 0, cardsRescheduled: 0, cardsTextUpdated: 0, attemptsAdded: 0, attemptsUpdated: 0, settingsChanged: 0 },
         waiting: 0,
-        waitingDocs: new Set(),
+        waitingDays: new Set(),
         problems: [],
       };
       for (const { device, backup } of changes.byDevice) {
         const snapshot = await readSnapshot(db, idsOf(backup), backup);
         const part = placeablePart(backup, snapshot);
         merged.waiting += part.waiting.length;
-        for (const r of part.waiting) merged.waitingDocs.add(docOfAnswer(r));
+        for (const r of part.waiting) merged.waitingDays.add(r.day);
         if (part.contradicting.length)
-          merged.problems.push(`${part.contradicting.length} answer${part.contradicting.length === 1 ? '' : 's'} from device ${device} contradict answers stored here with the same id and were left out.`);
+          merged.problems.push(`${plural(part.contradicting.length, 'answer')} from device ${device} contradict answers stored here with the same id and were left out.`);
         const planned = planImport(snapshot, part.backup);
         if (!planned.ok) {
           merged.problems.push(`Device ${device}: ${planned.problem.message} ${planned.problem.details.join(' ')}`);

@@ -63,11 +63,15 @@ export const deviceOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
 
 const BUCKETS = 64;
 
+/** FNV-1a over a string's UTF-16 units, unsigned; pass a previous result as `h` to continue it. */
+export function fnv1a(text: string, h = 2166136261): number {
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 /** Which cards document holds a card: a stable hash of its id, as two hexadecimal digits. */
 export function bucketOf(cardId: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < cardId.length; i += 1) h = Math.imul(h ^ cardId.charCodeAt(i), 16777619);
-  return ((h >>> 0) % BUCKETS).toString(16).padStart(2, '0');
+  return (fnv1a(cardId) % BUCKETS).toString(16).padStart(2, '0');
 }
 
 /**
@@ -77,16 +81,12 @@ export function bucketOf(cardId: string): string {
  */
 export function bucketFingerprints(cards: readonly StudyCard[], revisions: readonly CardRevision[]): Record<string, string> {
   const hashes = new Map<string, number>();
-  const mix = (bucket: string, text: string) => {
-    let h = hashes.get(bucket) ?? 2166136261;
-    for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-    hashes.set(bucket, h);
-  };
+  const mix = (bucket: string, text: string) => hashes.set(bucket, fnv1a(text, hashes.get(bucket)));
   for (const c of [...cards].sort(byId)) {
     mix(bucketOf(c.id), `${c.id}|${c.deckId}|${c.contentRev ?? 0}|${c.contentAt ?? 0}|${c.marksAt ?? 0}|${c.suspended}|${c.flag ?? 0}|${c.buriedUntil ?? ''}|${c.retired}\n`);
   }
   for (const r of [...revisions].sort(byId)) mix(bucketOf(r.cardId), `${r.id}\n`);
-  return Object.fromEntries([...hashes].map(([b, h]) => [b, (h >>> 0).toString(36)]));
+  return Object.fromEntries([...hashes].map(([b, h]) => [b, h.toString(36)]));
 }
 
 /** What a device sends of a card: its own and imported cards, and cards it marked. */
