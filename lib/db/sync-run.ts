@@ -13,7 +13,7 @@ import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
 import { daysToSend, loadLocalState, type Merged, mergeRemoteChanges } from './sync-store';
-import { loadSyncRecord, saveSyncRecord, type SyncRecord } from './sync-record';
+import { loadSyncRecord, recordRunResult } from './sync-record';
 
 /** The local copy of the server's database, as sync uses it. */
 export interface Replica {
@@ -135,13 +135,11 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     lap('send');
 
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
-    const next: SyncRecord = { ...record, appliedRevs, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped };
-    await saveSyncRecord(db, next);
+    await recordRunResult(db, record, { appliedRevs, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped });
     return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings, counts: { read: fresh.size, days: days.length } };
   } catch (error) {
     const message = describeSyncFailure(error as SyncFailure, config);
-    const latest = (await loadSyncRecord(db).catch(() => null)) ?? record;
-    await saveSyncRecord(db, { ...latest, lastError: message }).catch(() => undefined);
+    await recordRunResult(db, record, { lastError: message }).catch(() => undefined);
     return { ok: false, message, merged: null, sent: 0, waiting: 0, skipped: [] };
   }
 }

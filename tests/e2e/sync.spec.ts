@@ -100,7 +100,7 @@ test('two devices that studied offline end with the union of their answers and t
   await expect(a.page.getByText('Waiting to be sent: nothing.')).toBeVisible();
 
   // With "Sync automatically" on, an answer goes out on its own; so does its undo.
-  await a.page.getByLabel(/Sync automatically/).check();
+  await a.sync.setAutomatic(true);
   await a.page.goto('/study/');
   const undone = await a.study.answerWithKeys('3');
   await expect.poll(async () => (await server.docs('study')).flatMap((d) => d.content.reviews).length, { timeout: 30_000 }).toBe(8);

@@ -33,9 +33,36 @@ export class SyncPage {
     const before = await this.runs();
     await this.page.getByRole('button', { name: /^(Set up sync|Save and sync)$/ }).click();
     await this.finished(before);
+    await this.setAutomatic(auto);
+  }
+
+  /** Turns "Sync automatically" on or off and waits until the device has stored it (a page left at once keeps it). */
+  async setAutomatic(on: boolean) {
     const box = this.page.getByLabel(/Sync automatically/);
-    if ((await box.isChecked()) !== auto) await box.setChecked(auto);
-    await expect(box).toBeChecked({ checked: auto });
+    await box.setChecked(on);
+    await expect(box).toBeChecked({ checked: on });
+    await expect.poll(() => this.storedAutomatic()).toBe(on);
+  }
+
+  /** "Sync automatically" as stored in the sync record. */
+  storedAutomatic(): Promise<boolean | null> {
+    return this.page.evaluate(
+      () =>
+        new Promise<boolean | null>((resolve, reject) => {
+          const open = indexedDB.open('cism-cissp-study');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const get = db.transaction('meta', 'readonly').objectStore('meta').get('sync');
+            get.onsuccess = () => {
+              db.close();
+              const row = get.result as { value: string } | undefined;
+              resolve(row ? (JSON.parse(row.value) as { auto: boolean }).auto : null);
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
   }
 
   /** Presses "Sync now" and waits for that run to end; returns the status line. */

@@ -5,7 +5,7 @@ import { loadAllReviews } from '@/lib/db/review-log';
 import { saveSettings } from '@/lib/db/settings';
 import type { StudyDb } from '@/lib/db/database';
 import { syncOnce } from '@/lib/db/sync-run';
-import { loadSyncRecord, newSyncRecord, saveSyncRecord } from '@/lib/db/sync-record';
+import { forgetSync, loadSyncRecord, newSyncRecord, saveSyncRecord, setAutoSync, setUpSync } from '@/lib/db/sync-record';
 import { loadUndoneAnswers } from '@/lib/db/undone-answers';
 import { docId, type SyncDoc } from '@/lib/sync/documents';
 import { DAY } from '../../helpers/cards';
@@ -188,6 +188,64 @@ describe('syncing two devices through a server', () => {
     const docs: SyncDoc[] = [...server.docs.values()];
     expect(docs.filter((d) => d._id.startsWith('a:')).every((d) => d._id.endsWith(':device-laptop'))).toBe(true);
     expect(docs.filter((d) => d._id.startsWith('a:')).length).toBeGreaterThan(5);
+  });
+});
+
+describe('what the learner changes while a sync runs', () => {
+  /** The replica's next receiving step waits until `go` is called, so a test can act during a run. */
+  const pausedReplica = (d: Device) => {
+    let go = () => {};
+    const reached = new Promise<void>((entered) => {
+      const pull = d.replica.pull.bind(d.replica);
+      d.replica.pull = async () => {
+        d.replica.pull = pull;
+        entered();
+        await new Promise<void>((resume) => (go = resume));
+        await pull();
+      };
+    });
+    return { reached, go: () => go() };
+  };
+
+  it('"Sync automatically" turned on or off during a run stays as the learner set it', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }]);
+    const paused = pausedReplica(laptop);
+    const run = syncOnce(laptop.db, laptop.replica, T0 + HOUR);
+    await paused.reached;
+    await setAutoSync(laptop.db, false);
+    paused.go();
+    expect((await run).ok).toBe(true);
+    const record = await loadSyncRecord(laptop.db);
+    expect(record?.auto).toBe(false);
+    expect(record?.lastSyncedAt).toBe(T0 + HOUR);
+  });
+
+  it('a run that ends after "Stop syncing" or a change of server writes nothing back', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }]);
+    let paused = pausedReplica(laptop);
+    let run = syncOnce(laptop.db, laptop.replica, T0 + HOUR);
+    await paused.reached;
+    await forgetSync(laptop.db);
+    paused.go();
+    await run;
+    expect(await loadSyncRecord(laptop.db)).toBeNull();
+
+    await saveSyncRecord(laptop.db, { ...newSyncRecord('device-laptop'), config: CONFIG });
+    paused = pausedReplica(laptop);
+    run = syncOnce(laptop.db, laptop.replica, T0 + HOUR);
+    await paused.reached;
+    await setUpSync(laptop.db, { ...CONFIG, database: 'study-2' });
+    paused.go();
+    await run;
+    const record = await loadSyncRecord(laptop.db);
+    expect(record?.config?.database).toBe('study-2');
+    // Nothing read from the old database counts for the new one.
+    expect(record?.lastSyncedAt).toBeNull();
+    expect(record?.dayCounts).toEqual({});
   });
 });
 
