@@ -13,8 +13,16 @@ export type AnswerFacts = Pick<ReviewEntry, 'id' | 'cardId' | 'deckId' | 'grade'
 
 /** The log entry of an answer: its facts, the memory before it, and what FSRS made of it. */
 export function reviewEntryOf(facts: AnswerFacts, before: MemoryState, outcome: AnswerOutcome): ReviewEntry {
+  // Written out rather than spread: a restore or an import builds 300,000 of these, and a spread
+  // makes each one several times slower to build.
   return {
-    ...facts,
+    id: facts.id,
+    cardId: facts.cardId,
+    deckId: facts.deckId,
+    grade: facts.grade,
+    reviewedAt: facts.reviewedAt,
+    durationMs: facts.durationMs,
+    day: facts.day,
     stateBefore: before.state,
     dueBefore: before.due,
     stabilityAfter: outcome.after.stability,

@@ -5,7 +5,7 @@
  * database exactly as it was.
  */
 import { cardKey } from '../import/card-key';
-import { cardIdOf, importRows } from '../import/cards-of-draft';
+import { importedIdPrefix, importRows } from '../import/cards-of-draft';
 import type { ImportDraft } from '../import/draft';
 import { mediaNamesIn } from '../markdown';
 import type { ReviewEntry } from '../model';
@@ -24,6 +24,8 @@ export interface ImportReport {
   /** Cards of the file already here from an earlier import: left as they are. */
   alreadyHere: number;
   mediaAdded: number;
+  /** How long each step took (ms), for `npm run bench`: reading what is stored, replaying the history, storing cards, answers and images. */
+  timings?: { read: number; replay: number; writeCards: number; writeAnswers: number; writeMedia: number };
 }
 
 /** cardKey(front, back) of every stored card, for a CSV import's duplicate check. */
@@ -36,26 +38,37 @@ export async function loadCardKeys(db: StudyDb): Promise<Set<string>> {
 export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promise<ImportReport> {
   return withStorageErrors(() =>
     db.transaction('rw', [db.decks, db.cards, db.packedReviews, db.dayTotals, db.media, db.meta, db.settings, db.cardDigest], async () => {
+      let t = performance.now();
+      const lap = () => {
+        const was = t;
+        t = performance.now();
+        return Math.round(t - was);
+      };
       const settings = await loadSettings(db);
-      const draftIds = draft.cards.map(cardIdOf);
       const stored = {
         decks: await db.decks.toArray(),
-        // Only the draft's own ids: reading every stored key would cost a read per card.
-        cardIds: new Set((await db.cards.bulkGet(draftIds)).filter((c) => c !== undefined).map((c) => c.id)),
+        // Every card of an import has an id that starts with its kind ("anki-", "csv-"): the keys of
+        // those stored are read from the index alone (none on a first import), not card by card.
+        cardIds: new Set(await db.cards.where(':id').startsWith(importedIdPrefix(draft.kind)).primaryKeys()),
         nextOrder: await nextOrder(db),
       };
+      const read = lap();
       const rows = importRows(draft, stored, createScheduler(settings), { now, dayStartHour: settings.dayStartHour });
+      const replay = lap();
       await takeOrders(db, stored.nextOrder, rows.cards.length);
       if (rows.decks.length) await db.decks.bulkAdd(rows.decks);
       for (let i = 0; i < rows.cards.length; i += 5000) await db.cards.bulkAdd(rows.cards.slice(i, i + 5000));
+      const writeCards = lap();
       await storeAnswers(db, rows.reviews);
+      const writeAnswers = lap();
       // Only the images the added cards show: one pass over their text, not one per image.
       const shown = new Set(rows.cards.flatMap((c) => [...mediaNamesIn(c.front), ...mediaNamesIn(c.back)]));
       const newMedia = draft.media.filter((m) => shown.has(m.name));
       const existing = new Set((await db.media.bulkGet(newMedia.map((m) => m.name))).filter((m) => m !== undefined).map((m) => m.name));
       const media = newMedia.filter((m) => !existing.has(m.name));
       if (media.length) await db.media.bulkPut(media.map((m) => ({ name: m.name, mime: m.mime, bytes: m.bytes })));
-      return { decksAdded: rows.decks.length, cardsAdded: rows.cards.length, answersAdded: rows.reviews.length, alreadyHere: rows.alreadyHere, mediaAdded: media.length };
+      const timings = { read, replay, writeCards, writeAnswers, writeMedia: lap() };
+      return { decksAdded: rows.decks.length, cardsAdded: rows.cards.length, answersAdded: rows.reviews.length, alreadyHere: rows.alreadyHere, mediaAdded: media.length, timings };
     }),
   );
 }

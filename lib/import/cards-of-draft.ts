@@ -4,11 +4,11 @@
  * transaction. An imported card keeps its place in the other program (origin) and gets a stable
  * id from it, so importing the same Anki package twice adds nothing the second time.
  */
-import { applyAnswer } from '../answer';
+import { reviewEntryOf } from '../answer';
 import { fnv1a64 } from '../decks/ids';
 import { type Deck, memoryOf, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
 import { answerMemory, newMemoryState, type Scheduler } from '../scheduler';
-import { studyDayEnd } from '../study-day';
+import { studyDayEnd, studyDayOf } from '../study-day';
 import type { DraftCard, ImportDraft } from './draft';
 
 export interface StoredSide {
@@ -30,9 +30,12 @@ export interface ImportRows {
 
 const deckName = (path: readonly string[]) => path.join(' › ');
 
+/** What the id of every card imported from this kind of source starts with. */
+export const importedIdPrefix = (kind: ImportDraft['kind']) => `${kind}-`;
+
 export function cardIdOf(card: DraftCard): string {
   const o = card.origin;
-  return o.kind === 'anki' ? `anki-${o.noteId}-${o.ord}` : `csv-${fnv1a64(`${o.fileName}\u001f${o.line}\u001f${card.front}\u001f${card.back}`)}`;
+  return o.kind === 'anki' ? `${importedIdPrefix('anki')}${o.noteId}-${o.ord}` : `${importedIdPrefix('csv')}${fnv1a64(`${o.fileName}\u001f${o.line}\u001f${card.front}\u001f${card.back}`)}`;
 }
 
 export function importRows(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: { now: number; dayStartHour: number }): ImportRows {
@@ -87,15 +90,19 @@ export function importRows(draft: ImportDraft, stored: StoredSide, scheduler: Sc
       rev: 0,
     });
     // The other program's history, replayed through FSRS in order: the card arrives with the
-    // memory its answers give, and each answer is in the log as if given here.
-    c.answers.forEach((a, i) => {
-      const outcome = answerMemory(scheduler, id, memoryOf(card), a.grade, a.at);
-      const step = applyAnswer(card, outcome, { reviewId: `${id}-r${i}-${a.at}`, grade: a.grade, now: a.at, durationMs: a.durationMs, dayStartHour });
-      card = step.card;
-      reviews.push(step.review);
-    });
+    // memory its answers give, and each answer is in the log as if given here. A package holds
+    // hundreds of thousands of answers, so only the memory moves from one answer to the next
+    // (each outcome's state is the next answer's `before`); the card is built once, at the end.
+    let memory = memoryOf(card);
+    for (let i = 0; i < c.answers.length; i += 1) {
+      const a = c.answers[i]!;
+      const outcome = answerMemory(scheduler, id, memory, a.grade, a.at);
+      reviews.push(reviewEntryOf({ id: `${id}-r${i}-${a.at}`, cardId: id, deckId, grade: a.grade, reviewedAt: a.at, durationMs: Math.max(0, Math.round(a.durationMs)), day: studyDayOf(a.at, dayStartHour) }, memory, outcome));
+      memory = outcome.after;
+    }
+    if (c.answers.length) card = withQueueFields({ ...card, ...memory });
     if (c.buried) card = withQueueFields({ ...card, buriedUntil: studyDayEnd(now, dayStartHour) });
-    cards.push({ ...card, rev: 0 });
+    cards.push(card);
   }
   return { decks, cards, reviews, alreadyHere };
 }

@@ -62,4 +62,41 @@ describe('storing an import draft', () => {
     expect(again).toMatchObject({ decksAdded: 0, cardsAdded: 0, answersAdded: 0, alreadyHere: 3, mediaAdded: 0 });
     expect(await dumpAll(db)).toEqual(before);
   });
+
+  // Thousands of cards, as a real package brings: stored whole and in file order, or not at all.
+  const manyCards = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      deckKey: '1', front: `Card ${i}`, back: `Back ${i}`, tags: [], origin: { kind: 'anki' as const, noteId: String(1000 + i), ord: 0 },
+      suspended: false, buried: false, flag: 0, answers: i % 3 === 0 ? [{ at: T0 - 5 * DAY + i, grade: Grade.Good, durationMs: 2000 }] : [],
+    }));
+
+  it('a draft of several thousand cards is stored whole, in file order, with a repeated card counted once', async () => {
+    const db = freshDb();
+    await newDevice(db);
+    const before = await db.cards.count();
+    const cards = manyCards(4500);
+    // The same note and card as the first, near the end: already in this import, so left out.
+    cards.push({ ...cards[0]!, front: 'Copy of card 0' });
+    const report = await importDraft(db, draft({ cards, media: [] }), T0);
+    expect(report).toMatchObject({ decksAdded: 1, cardsAdded: 4500, answersAdded: 1500, alreadyHere: 1 });
+    expect(await db.cards.count()).toBe(before + 4500);
+    expect((await db.cards.get('anki-1000-0'))?.front).toBe('Card 0');
+    const imported = (await db.cards.toArray()).filter((c) => c.origin === 'anki').sort((a, b) => a.order - b.order);
+    // New-card order follows the file, with no gap or repeat.
+    expect(imported.map((c) => c.front)).toEqual(cards.slice(0, 4500).map((c) => c.front));
+    expect(new Set(imported.map((c) => c.order)).size).toBe(4500);
+    expect(imported.at(-1)!.order - imported[0]!.order).toBe(4499);
+    expect((await db.dayTotals.toArray()).reduce((n, t) => n + t.reviews, 0)).toBe(1500);
+  });
+
+  it('a card that cannot be placed, late in a large draft, leaves the database as it was', async () => {
+    const db = freshDb();
+    await newDevice(db);
+    const before = await dumpAll(db);
+    const cards = manyCards(4500);
+    // A card near the end names a deck the draft does not list: the replay throws after thousands of cards.
+    cards[4400] = { ...cards[4400]!, deckKey: 'missing' };
+    await expect(importDraft(db, draft({ cards, media: [] }), T0)).rejects.toThrow(/deck missing/);
+    expect(await dumpAll(db)).toEqual(before);
+  });
 });
