@@ -40,10 +40,14 @@ export interface SyncOutcome {
   waiting: number;
   skipped: { id: string; reason: string }[];
   /** How long each step took (ms), for `npm run bench`. */
-  timings?: Partial<Record<'receive' | 'merge' | 'prepare' | 'send', number>>;
+  timings?: Partial<Record<'receive' | 'merge' | 'prepare' | 'send' | MergePart | PreparePart, number>>;
   /** Documents read from other devices, and study days sent, this run (for `npm run bench` and tests). */
   counts?: { read: number; days: number };
 }
+
+/** The parts of the merge and prepare steps, timed apart for `npm run bench`. */
+type MergePart = 'merge.read' | 'merge.store' | 'merge.count';
+type PreparePart = 'prepare.local' | 'prepare.compare' | 'prepare.write';
 
 const MAX_SKIPPED_KEPT = 20;
 
@@ -59,10 +63,17 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
   let step: SyncStep = 'receiving';
   const timings: NonNullable<SyncOutcome['timings']> = {};
   let t = performance.now();
+  let part = t;
   const lap = (name: keyof typeof timings) => {
     const now = performance.now();
     timings[name] = Math.round(now - t);
-    t = now;
+    t = part = now;
+  };
+  // A part of the current step; the step's own lap still covers all of it.
+  const partLap = (name: MergePart | PreparePart) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - part);
+    part = now;
   };
   try {
     onStep?.(step);
@@ -78,7 +89,9 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const wanted = [...revisions].filter(([id, rev]) => !id.endsWith(`:${record.device}`) && !id.startsWith('_') && record.appliedRevs[id] !== rev).map(([id]) => id);
     const fresh = new Map<string, unknown>(await replica.get(wanted));
     const remote = readSyncDocs([...fresh.values()]);
+    partLap('merge.read');
     const merged = await mergeRemoteChanges(db, remote);
+    partLap('merge.store');
     const dayOf = (id: string) => (id.startsWith('a:') ? id.split(':')[1]! : null);
     const appliedRevs = { ...record.appliedRevs };
     for (const [id, d] of fresh) {
@@ -93,6 +106,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const everything = Object.keys(record.appliedRevs).length === 0;
     const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
     countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
+    partLap('merge.count');
     lap('merge');
 
     step = 'sending';
@@ -104,6 +118,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
       const sent = await replica.get(names.map((n) => docId.media(n, record.device)));
       return names.filter((n) => !sent.has(docId.media(n, record.device)));
     });
+    partLap('prepare.local');
     // Only the card buckets that changed since the last send are compared with the documents.
     const fingerprints = bucketFingerprints(read.cards, read.revisions);
     const changedBucket = (b: string) => fingerprints[b] !== record.cardBuckets?.[b];
@@ -125,7 +140,9 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     ];
     const existing = new Map([...(await replica.get(ownIds)), ...(await replica.withPrefixes(prefixes))]);
     const docs = docsToPush(writer, state, existing);
+    partLap('prepare.compare');
     await replica.write(docs);
+    partLap('prepare.write');
     // The days just sent: their documents are those read above, with this device's new ones.
     const after = new Map(existing);
     for (const d of docs) after.set(d._id, d);
