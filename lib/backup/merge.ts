@@ -151,7 +151,8 @@ export function differingFact(a: ReviewEntry, b: ReviewEntry): (typeof FACTS)[nu
   return FACTS.find((k) => a[k] !== b[k]);
 }
 
-function sameReview(a: ReviewEntry, b: ReviewEntry): boolean {
+/** Whether two copies of an answer agree on everything, its facts and what FSRS made of it. */
+export function sameReview(a: ReviewEntry, b: ReviewEntry): boolean {
   return FACTS.every((k) => a[k] === b[k]) && a.stateBefore === b.stateBefore && a.dueBefore === b.dueBefore &&
     a.stabilityAfter === b.stabilityAfter && a.difficultyAfter === b.difficultyAfter && a.elapsedDays === b.elapsedDays &&
     a.scheduledDays === b.scheduledDays && sameMemory(a.before, b.before);

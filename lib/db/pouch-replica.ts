@@ -8,7 +8,8 @@ import PouchDB, { type Database } from 'pouchdb-core';
 import IdbAdapter from 'pouchdb-adapter-idb';
 import HttpAdapter from 'pouchdb-adapter-http';
 import Replication from 'pouchdb-replication';
-import { fnv1a, type SyncDoc } from '../sync/documents';
+import { fnv1a } from '../sync/card-sync-key';
+import type { SyncDoc } from '../sync/documents';
 import { databaseUrl, type SyncConfig } from '../sync/server-address';
 import type { Replica } from './sync-run';
 

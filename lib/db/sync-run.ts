@@ -8,12 +8,14 @@
  */
 import { APP_VERSION } from '../app-version';
 import { plural } from '../words';
-import { answersInDayDocs, bucketFingerprints, bucketOf, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
+import { bucketOf } from '../sync/card-sync-key';
+import { answersInDayDocs, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
 import { daysToSend, loadLocalState, type Merged, mergeRemoteChanges } from './sync-store';
 import { loadSyncRecord, recordRunResult } from './sync-record';
+import { rebuildCardDigest } from './stored-card-digest';
 
 /** The local copy of the server's database, as sync uses it. */
 export interface Replica {
@@ -114,23 +116,16 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // Which days to send is read from the per-day totals, which every write of an answer keeps.
     const days = await daysToSend(db, { ...record, dayCounts });
     const writer: Writer = { device: record.device, now, appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION };
-    const read = await loadLocalState(db, days, async (names) => {
+    // Only the cards of buckets that changed since the last send are read and compared with the documents.
+    const { state: read, fingerprints, digestBehind } = await loadLocalState(db, days, record.cardBuckets, async (names) => {
       const sent = await replica.get(names.map((n) => docId.media(n, record.device)));
       return names.filter((n) => !sent.has(docId.media(n, record.device)));
     });
     partLap('prepare.local');
-    // Only the card buckets that changed since the last send are compared with the documents.
-    const fingerprints = bucketFingerprints(read.cards, read.revisions);
-    const changedBucket = (b: string) => fingerprints[b] !== record.cardBuckets?.[b];
     // Undos go out with their day's document: only those of the days being sent (daysToSend includes
     // every day with an undo since the last send), so older undos do not make every sync read their days.
     const sending = new Set(days);
-    const state = {
-      ...read,
-      cards: read.cards.filter((c) => changedBucket(bucketOf(c.id))),
-      revisions: read.revisions.filter((r) => changedBucket(bucketOf(r.cardId))),
-      undone: read.undone.filter((u) => sending.has(u.day)),
-    };
+    const state = { ...read, undone: read.undone.filter((u) => sending.has(u.day)) };
     const ownIds = [docId.settings(record.device), ...state.attempts.map((a) => docId.attempt(a.id, record.device))];
     const buckets = new Set([...state.cards.map((c) => bucketOf(c.id)), ...state.revisions.map((r) => bucketOf(r.cardId))]);
     const prefixes = [
@@ -152,6 +147,8 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     lap('send');
 
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
+    // Once per device (a digest from before it kept the cards' sync hashes, or cards written around the app).
+    if (digestBehind) await rebuildCardDigest(db);
     await recordRunResult(db, record, { appliedRevs, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped });
     return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings, counts: { read: fresh.size, days: days.length } };
   } catch (error) {

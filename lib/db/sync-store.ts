@@ -5,12 +5,15 @@
  * no rule of its own.
  */
 import type { ReviewEntry, StudyCard } from '../model';
-import { type ImportSummary, planImport } from '../backup/merge';
-import { isSyncedCard, type LocalState, placeablePart, type RemoteChanges } from '../sync/documents';
+import { type ImportSummary, planImport, sameReview } from '../backup/merge';
+import type { ValidBackup } from '../backup/parse';
+import { bucketFingerprints, bucketOf, cardSyncHash, type CardSyncKey, isSyncedCard } from '../sync/card-sync-key';
+import { type LocalState, placeablePart, type RemoteChanges } from '../sync/documents';
+import { readCardDigest } from './stored-card-digest';
 import { idsOf, readSnapshot, SNAPSHOT_TABLES, writePlan } from './backup';
 import type { StudyDb } from './schema';
 import { withStorageErrors } from './errors';
-import { reviewsOnDay } from './review-log';
+import { loadStoredReviewsById, reviewsOnDay } from './review-log';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers } from './undone-answers';
 import { plural } from '../words';
@@ -29,38 +32,107 @@ export async function daysToSend(db: StudyDb, record: SyncRecord): Promise<strin
   return [...days].sort();
 }
 
-/** Everything sync sends, read in one transaction; answers only of `days`. */
-export async function loadLocalState(db: StudyDb, days: readonly string[], mediaToSend: (names: string[]) => Promise<string[]> | string[]): Promise<LocalState> {
+/** What sync sends, and the fingerprint of every bucket of synced cards as they are now. */
+export interface LocalRead {
+  /** Cards and earlier texts only of the buckets whose fingerprint differs from `sentBuckets`. */
+  state: LocalState;
+  fingerprints: Record<string, string>;
+  /** The card digest could not say (the cards were read instead): rebuilding it makes the next sync quick. */
+  digestBehind: boolean;
+}
+
+/**
+ * Everything sync sends, read in one transaction; answers only of `days`. The cards' fingerprints
+ * come from the card digest (64 small packs, kept in step with every card write), so only the
+ * cards of buckets that changed since the last send (`sentBuckets`) are read. When the digest
+ * cannot say (a pack written before it kept the hash, or cards written around the app), every
+ * card is read and hashed instead, which gives the same fingerprints.
+ */
+export async function loadLocalState(
+  db: StudyDb,
+  days: readonly string[],
+  sentBuckets: Readonly<Record<string, string>> | undefined,
+  mediaToSend: (names: string[]) => Promise<string[]> | string[],
+): Promise<LocalRead> {
   const read = await withStorageErrors(() =>
-    db.transaction('r', [db.settings, db.decks, db.cards, db.cardRevisions, db.practiceAttempts, db.media, db.reviews, db.packedReviews, db.meta], async () => {
-      const [settings, decks, cards, revisions, attempts, mediaNames, undone] = await Promise.all([
+    db.transaction('r', [db.settings, db.decks, db.cards, db.cardDigest, db.cardRevisions, db.practiceAttempts, db.media, db.reviews, db.packedReviews, db.meta], async () => {
+      const [settings, decks, digest, cardCount, revisions, attempts, mediaNames, undone] = await Promise.all([
         loadStoredSettings(db),
         db.decks.filter((d) => !d.builtin).toArray(),
-        // One getAll and a filter here: a filtered collection walks a cursor, row by row.
-        db.cards.toArray().then((all: StudyCard[]) => all.filter(isSyncedCard)),
+        readCardDigest(db),
+        db.cards.count(),
         db.cardRevisions.toArray(),
         db.practiceAttempts.toArray(),
         db.media.toCollection().primaryKeys(),
         loadUndoneAnswers(db),
       ]);
+      let keys: CardSyncKey[];
+      let everyCard: StudyCard[] | null = null;
+      if (digest.length === cardCount && digest.every((e) => e.sync !== undefined)) {
+        keys = digest.map((e) => ({ id: e.id, sync: e.sync! }));
+      } else {
+        // One getAll: a filtered collection walks a cursor, row by row.
+        everyCard = await db.cards.toArray();
+        keys = everyCard.map((c) => ({ id: c.id, sync: cardSyncHash(c) }));
+      }
+      const fingerprints = bucketFingerprints(keys, revisions);
+      const changed = (bucket: string) => fingerprints[bucket] !== sentBuckets?.[bucket];
+      const wanted = new Set(keys.filter((k) => k.sync !== 0 && changed(bucketOf(k.id))).map((k) => k.id));
+      const cards = everyCard
+        ? everyCard.filter((c) => wanted.has(c.id))
+        : wanted.size > keys.length / 4
+          ? (await db.cards.toArray()).filter((c) => wanted.has(c.id))
+          : (await db.cards.bulkGet([...wanted])).filter((c): c is StudyCard => c !== undefined);
       const answers = new Map<string, ReviewEntry[]>();
       for (const day of days) answers.set(day, await reviewsOnDay(db, day));
-      return { settings, decks, cards, revisions, attempts, mediaNames: mediaNames as string[], undone, answers };
+      return {
+        settings,
+        decks,
+        cards: cards.filter(isSyncedCard),
+        revisions: revisions.filter((r) => changed(bucketOf(r.cardId))),
+        attempts,
+        mediaNames: mediaNames as string[],
+        undone,
+        answers,
+        fingerprints,
+        digestBehind: everyCard !== null,
+      };
     }),
   );
   const wanted = await mediaToSend(read.mediaNames);
   const media = wanted.length ? (await db.media.bulkGet(wanted)).filter((m) => m !== undefined) : [];
   return {
-    settings: read.settings.settings,
-    settingsSavedAt: read.settings.savedAt,
-    decks: read.decks,
-    cards: read.cards,
-    revisions: read.revisions,
-    attempts: read.attempts,
-    media,
-    days: read.answers,
-    undone: read.undone,
+    fingerprints: read.fingerprints,
+    digestBehind: read.digestBehind,
+    state: {
+      settings: read.settings.settings,
+      settingsSavedAt: read.settings.savedAt,
+      decks: read.decks,
+      cards: read.cards,
+      revisions: read.revisions,
+      attempts: read.attempts,
+      media,
+      days: read.answers,
+      undone: read.undone,
+    },
   };
+}
+
+/**
+ * The piece without the answers stored here exactly as it holds them. A study day's document holds
+ * all of that day's answers of its device, so after the first sync of the day most of it is here
+ * already; leaving those out keeps the merge from reading every card (it reads the cards the
+ * piece names) to learn nothing. An answer stored differently stays, so it is reported.
+ */
+async function withoutStoredAnswers(db: StudyDb, backup: ValidBackup): Promise<ValidBackup> {
+  if (!backup.reviews.length) return backup;
+  const stored = await loadStoredReviewsById(db, backup.reviews.map((r) => r.id), [...new Set(backup.reviews.map((r) => r.day))]);
+  if (!stored.size) return backup;
+  const reviews = backup.reviews.filter((r) => {
+    const here = stored.get(r.id);
+    return !here || !sameReview(here.review, r);
+  });
+  return reviews.length === backup.reviews.length ? backup : { ...backup, reviews };
 }
 
 export interface Merged {
@@ -87,7 +159,8 @@ export function mergeRemoteChanges(db: StudyDb, changes: RemoteChanges): Promise
         waitingDays: new Set(),
         problems: [],
       };
-      for (const { device, backup } of changes.byDevice) {
+      for (const { device, backup: whole } of changes.byDevice) {
+        const backup = await withoutStoredAnswers(db, whole);
         const snapshot = await readSnapshot(db, idsOf(backup), backup);
         const part = placeablePart(backup, snapshot);
         merged.waiting += part.waiting.length;

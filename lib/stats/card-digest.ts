@@ -7,6 +7,7 @@
  * one small pack.
  */
 import type { CardState, MemoryState, StudyCard } from '../model';
+import { cardSyncHash } from '../sync/card-sync-key';
 
 export const DIGEST_BUCKETS = 64;
 
@@ -18,6 +19,8 @@ export interface DigestEntry extends Pick<MemoryState, 'state' | 'due' | 'stabil
   tags: string[];
   suspended: boolean;
   retired: boolean;
+  /** cardSyncHash: what sync compares instead of reading the card (absent in packs written before it was kept). */
+  sync?: number;
 }
 
 /** One stored pack: the entries of one bucket, column by column (compact to store and to read). */
@@ -33,6 +36,8 @@ export interface DigestPack {
   lastReview: number[];
   /** Bit 1: suspended; bit 2: retired. */
   flags: number[];
+  /** cardSyncHash of each card, -1 where unknown (the column is absent in packs written before it was kept). */
+  sync?: number[];
 }
 
 /** The tags the digest keeps: what the statistics group by, and what "Study this domain / sub-domain" links to. */
@@ -49,6 +54,7 @@ export function digestOf(card: StudyCard): DigestEntry {
     lastReview: card.lastReview,
     suspended: card.suspended,
     retired: card.retired,
+    sync: cardSyncHash(card),
   };
 }
 
@@ -63,7 +69,7 @@ export function bucketOf(id: string): number {
 }
 
 export function packDigest(bucket: number, entries: Iterable<DigestEntry>): DigestPack {
-  const pack: DigestPack = { bucket, ids: [], deckIds: [], tags: [], state: [], due: [], stability: [], lastReview: [], flags: [] };
+  const pack: DigestPack = { bucket, ids: [], deckIds: [], tags: [], state: [], due: [], stability: [], lastReview: [], flags: [], sync: [] };
   for (const e of entries) {
     pack.ids.push(e.id);
     pack.deckIds.push(e.deckId);
@@ -73,6 +79,7 @@ export function packDigest(bucket: number, entries: Iterable<DigestEntry>): Dige
     pack.stability.push(e.stability);
     pack.lastReview.push(e.lastReview ?? -1);
     pack.flags.push((e.suspended ? 1 : 0) | (e.retired ? 2 : 0));
+    pack.sync!.push(e.sync ?? -1);
   }
   return pack;
 }
@@ -81,6 +88,7 @@ export function unpackDigest(pack: DigestPack): DigestEntry[] {
   return pack.ids.map((id, i) => {
     const lastReview = pack.lastReview[i]!;
     const flags = pack.flags[i]!;
+    const sync = pack.sync?.[i] ?? -1;
     return {
       id,
       deckId: pack.deckIds[i]!,
@@ -91,6 +99,7 @@ export function unpackDigest(pack: DigestPack): DigestEntry[] {
       lastReview: lastReview < 0 ? null : lastReview,
       suspended: (flags & 1) !== 0,
       retired: (flags & 2) !== 0,
+      sync: sync >= 0 ? sync : undefined,
     };
   });
 }

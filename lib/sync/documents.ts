@@ -26,6 +26,7 @@ import type { Attempt } from '../practice/attempt';
 import { type BackupContent, cardToBackup, ID_PATTERN, REVIEW_COLUMN_NAMES, reviewToRow, settingsToBackup, toBase64 } from '../backup/format';
 import { checkContent, type ValidBackup } from '../backup/parse';
 import { differingFact, type LocalSnapshot } from '../backup/merge';
+import { bucketOf } from './card-sync-key';
 
 /** The layout of the documents; a device that meets a higher one skips those documents and says to update. */
 export const SYNC_LAYOUT = 1;
@@ -60,39 +61,6 @@ export const docPrefix = {
 };
 
 export const deviceOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
-
-const BUCKETS = 64;
-
-/** FNV-1a over a string's UTF-16 units, unsigned; pass a previous result as `h` to continue it. */
-export function fnv1a(text: string, h = 2166136261): number {
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** Which cards document holds a card: a stable hash of its id, as two hexadecimal digits. */
-export function bucketOf(cardId: string): string {
-  return (fnv1a(cardId) % BUCKETS).toString(16).padStart(2, '0');
-}
-
-/**
- * A fingerprint of each bucket's synced cards: what a cards document says of them (their deck, text
- * revision, marks) and their earlier texts. A bucket whose fingerprint did not change since the last
- * send has nothing new, so a sync skips it without reading its documents.
- */
-export function bucketFingerprints(cards: readonly StudyCard[], revisions: readonly CardRevision[]): Record<string, string> {
-  const hashes = new Map<string, number>();
-  const mix = (bucket: string, text: string) => hashes.set(bucket, fnv1a(text, hashes.get(bucket)));
-  for (const c of [...cards].sort(byId)) {
-    mix(bucketOf(c.id), `${c.id}|${c.deckId}|${c.contentRev ?? 0}|${c.contentAt ?? 0}|${c.marksAt ?? 0}|${c.suspended}|${c.flag ?? 0}|${c.buriedUntil ?? ''}|${c.retired}\n`);
-  }
-  for (const r of [...revisions].sort(byId)) mix(bucketOf(r.cardId), `${r.id}\n`);
-  return Object.fromEntries([...hashes].map(([b, h]) => [b, h.toString(36)]));
-}
-
-/** What a device sends of a card: its own and imported cards, and cards it marked. */
-export function isSyncedCard(card: StudyCard): boolean {
-  return (card.origin !== undefined && card.origin !== 'builtin') || card.marksAt !== undefined;
-}
 
 export interface Writer {
   device: string;

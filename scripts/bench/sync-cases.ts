@@ -28,7 +28,10 @@ async function waitForRun(page: Page, before: number): Promise<{ ms: number; ste
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-runs')) > n, before, { timeout: 600_000, polling: 50 });
   const [ms, steps] = await page.evaluate(() => [
     performance.getEntriesByName('sync:run', 'measure').at(-1)!.duration,
-    [...['receive', 'merge', 'prepare', 'send'], ...['count:read', 'count:days']].map((s) => `${s} ${Math.round(performance.getEntriesByName(`sync:${s}`, 'measure').at(-1)?.duration ?? NaN)}`).join(', '),
+    [
+      ...['receive', 'merge', 'merge.read', 'merge.store', 'merge.count', 'prepare', 'prepare.local', 'prepare.compare', 'prepare.write', 'send'],
+      ...['count:read', 'count:days'],
+    ].map((s) => `${s} ${Math.round(performance.getEntriesByName(`sync:${s}`, 'measure').at(-1)?.duration ?? NaN)}`).join(', '),
   ] as const);
   return { ms, steps, message: (await page.getByTestId('sync-status').getAttribute('data-last')) ?? '' };
 }

@@ -5,6 +5,8 @@ import { loadAllReviews } from '@/lib/db/review-log';
 import { saveSettings } from '@/lib/db/settings';
 import type { StudyDb } from '@/lib/db/database';
 import { syncOnce } from '@/lib/db/sync-run';
+import { loadLocalState } from '@/lib/db/sync-store';
+import { bucketOf } from '@/lib/sync/card-sync-key';
 import { forgetSync, loadSyncRecord, newSyncRecord, saveSyncRecord, setAutoSync, setUpSync } from '@/lib/db/sync-record';
 import { loadUndoneAnswers } from '@/lib/db/undone-answers';
 import { docId, type SyncDoc } from '@/lib/sync/documents';
@@ -246,6 +248,47 @@ describe('what the learner changes while a sync runs', () => {
     // Nothing read from the old database counts for the new one.
     expect(record?.lastSyncedAt).toBeNull();
     expect(record?.dayCounts).toEqual({});
+  });
+});
+
+describe('what a run reads of the cards', () => {
+  it('reads only the cards of buckets whose sync hash changed, from the card digest; answers change none', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    await applyToCards(laptop.db, ['card-1', 'card-4'], { kind: 'flag', flag: 3 });
+    await sync(laptop, T0);
+    const record = await loadSyncRecord(laptop.db);
+    // In step with the server: nothing to read, even after answers (they change no card's sync hash).
+    await study(laptop.db, [{ cardId: 'card-1', grade: 3, at: T0 + HOUR }]);
+    const quiet = await loadLocalState(laptop.db, [], record!.cardBuckets, () => []);
+    expect(quiet.digestBehind).toBe(false);
+    expect(quiet.state.cards).toEqual([]);
+    expect(quiet.fingerprints).toEqual(record!.cardBuckets);
+    // A mark changes the hash: that card's bucket is read, and only it.
+    await applyToCards(laptop.db, ['card-4'], { kind: 'flag', flag: 5 });
+    const marked = await loadLocalState(laptop.db, [], record!.cardBuckets, () => []);
+    expect(marked.state.cards.map((c) => c.id)).toContain('card-4');
+    expect(new Set(marked.state.cards.map((c) => bucketOf(c.id)))).toEqual(new Set([bucketOf('card-4')]));
+    const sent = await sync(laptop, T0 + 2 * HOUR);
+    expect(sent.sent).toBeGreaterThan(0);
+    expect(server.docs.get(docId.cards(bucketOf('card-4'), 'device-laptop'))?.content.cards.find((c) => c.id === 'card-4')?.flag).toBe(5);
+  });
+
+  it('a digest without the sync hashes (an older version wrote it) gives the same fingerprints from the cards, and is rebuilt', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    await applyToCards(laptop.db, ['card-2'], { kind: 'suspend', on: true });
+    const fromDigest = await loadLocalState(laptop.db, [], undefined, () => []);
+    // As version 7 stored it: no sync column.
+    const packs = await laptop.db.cardDigest.toArray();
+    for (const p of packs) delete p.sync;
+    await laptop.db.cardDigest.bulkPut(packs);
+    const fromCards = await loadLocalState(laptop.db, [], undefined, () => []);
+    expect(fromCards.digestBehind).toBe(true);
+    expect(fromCards.fingerprints).toEqual(fromDigest.fingerprints);
+    expect(fromCards.state.cards.map((c) => c.id)).toEqual(fromDigest.state.cards.map((c) => c.id));
+    await sync(laptop, T0);
+    expect((await loadLocalState(laptop.db, [], undefined, () => [])).digestBehind).toBe(false);
   });
 });
 
