@@ -91,6 +91,24 @@ export async function readCardDigest(db: StudyDb): Promise<DigestEntry[]> {
 }
 
 /**
+ * Every card's id and sync hash (cardSyncHash), read from the digest's columns without building
+ * its entries; null when a pack does not know a hash (written before the digest kept them).
+ * Call it inside a transaction over `cardDigest`.
+ */
+export async function readCardSyncKeys(db: StudyDb): Promise<{ id: string; sync: number }[] | null> {
+  const keys: { id: string; sync: number }[] = [];
+  for (const pack of await db.cardDigest.toArray()) {
+    const sync = pack.sync;
+    if (!sync || sync.length !== pack.ids.length) return null;
+    for (let i = 0; i < pack.ids.length; i += 1) {
+      if (sync[i]! < 0) return null;
+      keys.push({ id: pack.ids[i]!, sync: sync[i]! });
+    }
+  }
+  return keys;
+}
+
+/**
  * Rebuilds the digest when it does not hold exactly the stored cards, which happens only when
  * cards were written around Dexie (a tool, or the benchmark's raw seed). Returns true when it
  * had to rebuild. Comparing ids, not just counts, costs one key read of the cards.

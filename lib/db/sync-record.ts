@@ -30,6 +30,8 @@ export interface SyncRecord {
   skipped: { id: string; reason: string }[];
   /** When "Sync automatically" is on. */
   auto: boolean;
+  /** Documents were written to the replica and may not have reached the server yet (the run that wrote them did not end). */
+  pushPending?: boolean;
 }
 
 const KEY = 'sync';
@@ -50,7 +52,7 @@ export function saveSyncRecord(db: StudyDb, record: SyncRecord): Promise<void> {
 }
 
 /** What a sync run writes back: how far it read and sent, and its result. */
-export type SyncRunResult = Partial<Pick<SyncRecord, 'appliedRevs' | 'dayCounts' | 'cardBuckets' | 'lastSentAt' | 'lastSyncedAt' | 'lastError' | 'skipped'>>;
+export type SyncRunResult = Partial<Pick<SyncRecord, 'appliedRevs' | 'dayCounts' | 'cardBuckets' | 'lastSentAt' | 'lastSyncedAt' | 'lastError' | 'skipped' | 'pushPending'>>;
 
 /**
  * Writes a run's result into the record as it is now, not as the run found it: the learner may have

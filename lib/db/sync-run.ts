@@ -136,20 +136,27 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const existing = new Map([...(await replica.get(ownIds)), ...(await replica.withPrefixes(prefixes))]);
     const docs = docsToPush(writer, state, existing);
     partLap('prepare.compare');
-    await replica.write(docs);
+    if (docs.length) {
+      // Noted first: should this run end between writing and sending, the next one sends them
+      // even when it has nothing new of its own.
+      await recordRunResult(db, record, { pushPending: true });
+      await replica.write(docs);
+    }
     partLap('prepare.write');
     // The days just sent: their documents are those read above, with this device's new ones.
     const after = new Map(existing);
     for (const d of docs) after.set(d._id, d);
     countAnswersPerDay(dayCounts, days, after.values());
     lap('prepare');
-    await replica.push();
+    // Nothing written, now or by an unfinished run: nothing to send (replication would only
+    // compare what this run received with the server, which already has it).
+    if (docs.length || record.pushPending) await replica.push();
     lap('send');
 
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
     // Once per device (a digest from before it kept the cards' sync hashes, or cards written around the app).
     if (digestBehind) await rebuildCardDigest(db);
-    await recordRunResult(db, record, { appliedRevs, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped });
+    await recordRunResult(db, record, { appliedRevs, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped, pushPending: false });
     return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings, counts: { read: fresh.size, days: days.length } };
   } catch (error) {
     const message = describeSyncFailure(error as SyncFailure, config);

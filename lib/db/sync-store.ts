@@ -9,7 +9,7 @@ import { type ImportSummary, planImport, sameReview } from '../backup/merge';
 import type { ValidBackup } from '../backup/parse';
 import { bucketFingerprints, bucketOf, cardSyncHash, type CardSyncKey, isSyncedCard } from '../sync/card-sync-key';
 import { type LocalState, placeablePart, type RemoteChanges } from '../sync/documents';
-import { readCardDigest } from './stored-card-digest';
+import { readCardSyncKeys } from './stored-card-digest';
 import { idsOf, readSnapshot, SNAPSHOT_TABLES, writePlan } from './backup';
 import type { StudyDb } from './schema';
 import { withStorageErrors } from './errors';
@@ -59,7 +59,7 @@ export async function loadLocalState(
       const [settings, decks, digest, cardCount, revisions, attempts, mediaNames, undone] = await Promise.all([
         loadStoredSettings(db),
         db.decks.filter((d) => !d.builtin).toArray(),
-        readCardDigest(db),
+        readCardSyncKeys(db),
         db.cards.count(),
         db.cardRevisions.toArray(),
         db.practiceAttempts.toArray(),
@@ -68,8 +68,8 @@ export async function loadLocalState(
       ]);
       let keys: CardSyncKey[];
       let everyCard: StudyCard[] | null = null;
-      if (digest.length === cardCount && digest.every((e) => e.sync !== undefined)) {
-        keys = digest.map((e) => ({ id: e.id, sync: e.sync! }));
+      if (digest && digest.length === cardCount) {
+        keys = digest;
       } else {
         // One getAll: a filtered collection walks a cursor, row by row.
         everyCard = await db.cards.toArray();

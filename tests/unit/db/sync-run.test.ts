@@ -292,6 +292,41 @@ describe('what a run reads of the cards', () => {
   });
 });
 
+describe('sending', () => {
+  it('a run with nothing to send does not replicate to the server; documents written by a run that could not send them go out with the next', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    const push = laptop.replica.push.bind(laptop.replica);
+    let pushes = 0;
+    let failPush = false;
+    laptop.replica.push = async () => {
+      pushes += 1;
+      if (failPush) {
+        failPush = false;
+        throw Object.assign(new Error('Service Unavailable'), { status: 503 });
+      }
+      await push();
+    };
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }]);
+    await sync(laptop, T0 + HOUR);
+    expect(pushes).toBe(1);
+    await sync(laptop, T0 + 2 * HOUR);
+    expect(pushes).toBe(1);
+
+    await study(laptop.db, [{ cardId: 'card-1', grade: 3, at: T0 + 3 * HOUR }]);
+    failPush = true;
+    expect((await syncOnce(laptop.db, laptop.replica, T0 + 4 * HOUR)).ok).toBe(false);
+    expect((await loadSyncRecord(laptop.db))?.pushPending).toBe(true);
+    const onServer = () => [...server.docs.values()].flatMap((d) => d.content.reviews).length;
+    expect(onServer()).toBe(1);
+    // The replica holds the new answer already, so this run has nothing new to write: it sends all the same.
+    const next = await sync(laptop, T0 + 5 * HOUR);
+    expect(next.sent).toBe(0);
+    expect(onServer()).toBe(2);
+    expect((await loadSyncRecord(laptop.db))?.pushPending).toBe(false);
+  });
+});
+
 describe('an incremental merge', () => {
   it('reads no card history when the new answers come after what is stored, and gives the full replay\'s result', async () => {
     const { exportBackup, prepareImport } = await import('@/lib/db/backup');
