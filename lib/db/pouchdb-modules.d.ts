@@ -28,10 +28,14 @@ declare module 'pouchdb-core' {
     auth?: { username: string; password: string };
     skip_setup?: boolean;
   }
+  /** A running replication: a promise of its end that also reports each batch written. */
+  export interface Replication<T> extends Promise<unknown> {
+    on(event: 'change', listener: (info: { docs?: (T & { _revisions?: unknown })[] }) => void): Replication<T>;
+  }
   export interface Database<T> {
     replicate: {
-      from(source: Database<T>, options?: ReplicateOptions): Promise<unknown>;
-      to(target: Database<T>, options?: ReplicateOptions): Promise<unknown>;
+      from(source: Database<T>, options?: ReplicateOptions): Replication<T>;
+      to(target: Database<T>, options?: ReplicateOptions): Replication<T>;
     };
     allDocs(options: { keys?: string[]; startkey?: string; endkey?: string; include_docs: boolean }): Promise<{ rows: AllDocsRow<T>[] }>;
     bulkDocs(docs: T[]): Promise<BulkResult[]>;

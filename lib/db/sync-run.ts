@@ -19,8 +19,8 @@ import { rebuildCardDigest } from './stored-card-digest';
 
 /** The local copy of the server's database, as sync uses it. */
 export interface Replica {
-  /** Receives the server's changes (resuming from the last checkpoint). */
-  pull(): Promise<void>;
+  /** Receives the server's changes (resuming from the last checkpoint); returns the documents it wrote into the replica. */
+  pull(): Promise<ReadonlyMap<string, SyncDoc>>;
   /** Sends the local changes. */
   push(): Promise<void>;
   /** The current revision of every document in the replica, by id (no document bodies read). */
@@ -79,7 +79,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
   };
   try {
     onStep?.(step);
-    await replica.pull();
+    const received = await replica.pull();
     lap('receive');
 
     step = 'merging';
@@ -89,7 +89,10 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // remembered sequence, cannot pass over a document whatever the replica's sequence numbers do.)
     const revisions = await replica.revisions();
     const wanted = [...revisions].filter(([id, rev]) => !id.endsWith(`:${record.device}`) && !id.startsWith('_') && record.appliedRevs[id] !== rev).map(([id]) => id);
-    const fresh = new Map<string, unknown>(await replica.get(wanted));
+    // Those just received are in hand; the rest (received by an earlier run that did not merge them) are read.
+    const inHand = (id: string) => received.get(id)?._rev === revisions.get(id);
+    const readBack = await replica.get(wanted.filter((id) => !inHand(id)));
+    const fresh = new Map<string, unknown>(wanted.flatMap((id) => (inHand(id) ? [[id, received.get(id)!]] : readBack.has(id) ? [[id, readBack.get(id)!]] : [])));
     const remote = readSyncDocs([...fresh.values()]);
     partLap('merge.read');
     const merged = await mergeRemoteChanges(db, remote);

@@ -29,7 +29,13 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
     local,
     async pull() {
       server.takeFailure();
-      for (const d of server.docs.values()) if (revNumber(d._rev) > revNumber(local.get(d._id)?._rev)) store(d);
+      const received = new Map<string, SyncDoc>();
+      for (const d of server.docs.values())
+        if (revNumber(d._rev) > revNumber(local.get(d._id)?._rev)) {
+          store(d);
+          received.set(d._id, copy(d));
+        }
+      return received;
     },
     async push() {
       server.takeFailure();

@@ -203,7 +203,7 @@ describe('what the learner changes while a sync runs', () => {
         d.replica.pull = pull;
         entered();
         await new Promise<void>((resume) => (go = resume));
-        await pull();
+        return pull();
       };
     });
     return { reached, go: () => go() };
