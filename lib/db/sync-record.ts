@@ -51,25 +51,6 @@ export function saveSyncRecord(db: StudyDb, record: SyncRecord): Promise<void> {
   });
 }
 
-/** What a sync run writes back: how far it read and sent, and its result. */
-export type SyncRunResult = Partial<Pick<SyncRecord, 'appliedRevs' | 'dayCounts' | 'cardBuckets' | 'lastSentAt' | 'lastSyncedAt' | 'lastError' | 'skipped' | 'pushPending'>>;
-
-/**
- * Writes a run's result into the record as it is now, not as the run found it: the learner may have
- * turned "Sync automatically" on or off, changed the password or stopped syncing while it ran.
- * Nothing is written when sync was stopped or set up for another server or database meanwhile
- * (what the run read from the old one means nothing there).
- */
-export function recordRunResult(db: StudyDb, ranFor: SyncRecord, result: SyncRunResult): Promise<void> {
-  return withStorageErrors(() =>
-    db.transaction('rw', db.meta, async () => {
-      const latest = await loadSyncRecord(db);
-      const same = latest?.config && ranFor.config && latest.device === ranFor.device && latest.config.server === ranFor.config.server && latest.config.database === ranFor.config.database;
-      if (same) await db.meta.put({ key: KEY, value: JSON.stringify({ ...latest, ...result }) });
-    }),
-  );
-}
-
 /** Saves the learner's checked set-up; the device gets its id the first time. */
 export function setUpSync(db: StudyDb, config: SyncConfig, makeId: () => string = () => crypto.randomUUID()): Promise<SyncRecord> {
   return withStorageErrors(() =>

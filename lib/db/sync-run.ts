@@ -8,13 +8,13 @@
  */
 import { APP_VERSION } from '../app-version';
 import { plural } from '../words';
-import { bucketOf } from '../sync/card-sync-key';
-import { answersInDayDocs, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
+import { answersInDayDocs, bucketOf, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
 import { daysToSend, loadLocalState, type Merged, mergeRemoteChanges } from './sync-store';
-import { loadSyncRecord, recordRunResult } from './sync-record';
+import { loadSyncRecord, saveSyncRecord, type SyncRecord } from './sync-record';
+import { withStorageErrors } from './errors';
 import { rebuildCardDigest } from './stored-card-digest';
 
 /** The local copy of the server's database, as sync uses it. */
@@ -52,6 +52,25 @@ type MergePart = 'merge.read' | 'merge.store' | 'merge.count';
 type PreparePart = 'prepare.local' | 'prepare.compare' | 'prepare.write';
 
 const MAX_SKIPPED_KEPT = 20;
+
+/** What a sync run writes back: how far it read and sent, and its result. */
+type SyncRunResult = Partial<Pick<SyncRecord, 'appliedRevs' | 'dayCounts' | 'cardBuckets' | 'lastSentAt' | 'lastSyncedAt' | 'lastError' | 'skipped' | 'pushPending'>>;
+
+/**
+ * Writes a run's result into the record as it is now, not as the run found it: the learner may have
+ * turned "Sync automatically" on or off, changed the password or stopped syncing while it ran.
+ * Nothing is written when sync was stopped or set up for another server or database meanwhile
+ * (what the run read from the old one means nothing there).
+ */
+function recordRunResult(db: StudyDb, ranFor: SyncRecord, result: SyncRunResult): Promise<void> {
+  return withStorageErrors(() =>
+    db.transaction('rw', db.meta, async () => {
+      const latest = await loadSyncRecord(db);
+      const same = latest?.config && ranFor.config && latest.device === ranFor.device && latest.config.server === ranFor.config.server && latest.config.database === ranFor.config.database;
+      if (same) await saveSyncRecord(db, { ...latest, ...result });
+    }),
+  );
+}
 
 /**
  * Runs one sync. Never throws for a server or network problem: the outcome says what happened,

@@ -7,8 +7,8 @@
 import type { ReviewEntry, StudyCard } from '../model';
 import { type ImportSummary, planImport, sameReview } from '../backup/merge';
 import type { ValidBackup } from '../backup/parse';
-import { bucketFingerprints, bucketOf, cardSyncHash, type CardSyncKey, isSyncedCard } from '../sync/card-sync-key';
-import { type LocalState, placeablePart, type RemoteChanges } from '../sync/documents';
+import { cardSyncHash, type CardSyncKey, isSyncedCard } from '../sync/card-sync-key';
+import { bucketFingerprints, bucketOf, type LocalState, placeablePart, type RemoteChanges } from '../sync/documents';
 import { readCardSyncKeys } from './stored-card-digest';
 import { idsOf, readSnapshot, SNAPSHOT_TABLES, writePlan } from './backup';
 import type { StudyDb } from './schema';

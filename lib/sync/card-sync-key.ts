@@ -1,22 +1,15 @@
 /**
  * What sync needs to know of a card to tell whether it has something to send: which cards it
- * sends, their bucket, and a hash of what a cards document says of them. A leaf module, so the
- * card digest (lib/stats/card-digest.ts) can keep the hash of every card without loading sync:
- * a sync then compares 64 small packs instead of reading 20,000 cards.
+ * sends, and a hash of what a cards document says of them. A small leaf module, because the card
+ * digest (lib/stats/card-digest.ts), on every page, keeps the hash of every card: a sync then
+ * compares 64 small packs instead of reading 20,000 cards (lib/sync/documents.ts buckets them).
  */
 import type { StudyCard } from '../model';
-
-const BUCKETS = 64;
 
 /** FNV-1a over a string's UTF-16 units, unsigned; pass a previous result as `h` to continue it. */
 export function fnv1a(text: string, h = 2166136261): number {
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
-}
-
-/** Which cards document holds a card: a stable hash of its id, as two hexadecimal digits. */
-export function bucketOf(cardId: string): string {
-  return (fnv1a(cardId) % BUCKETS).toString(16).padStart(2, '0');
 }
 
 /** What a device sends of a card: its own and imported cards, and cards it marked. */
@@ -38,18 +31,4 @@ export function cardSyncHash(c: StudyCard): number {
 export interface CardSyncKey {
   id: string;
   sync: number;
-}
-
-/**
- * A fingerprint of each bucket's synced cards and their earlier texts. A bucket whose fingerprint
- * did not change since the last send has nothing new, so a sync skips it without reading its cards
- * or its documents.
- */
-export function bucketFingerprints(cards: readonly CardSyncKey[], revisionIds: readonly { id: string; cardId: string }[]): Record<string, string> {
-  const hashes = new Map<string, number>();
-  const mix = (bucket: string, text: string) => hashes.set(bucket, fnv1a(text, hashes.get(bucket)));
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const c of [...cards].sort(byId)) if (c.sync !== 0) mix(bucketOf(c.id), `${c.id}|${c.sync}\n`);
-  for (const r of [...revisionIds].sort(byId)) mix(bucketOf(r.cardId), `${r.id}\n`);
-  return Object.fromEntries([...hashes].map(([b, h]) => [b, h.toString(36)]));
 }

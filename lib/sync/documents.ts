@@ -26,7 +26,7 @@ import type { Attempt } from '../practice/attempt';
 import { type BackupContent, cardToBackup, ID_PATTERN, REVIEW_COLUMN_NAMES, reviewToRow, settingsToBackup, toBase64 } from '../backup/format';
 import { checkContent, type ValidBackup } from '../backup/parse';
 import { differingFact, type LocalSnapshot } from '../backup/merge';
-import { bucketOf } from './card-sync-key';
+import { type CardSyncKey, fnv1a } from './card-sync-key';
 
 /** The layout of the documents; a device that meets a higher one skips those documents and says to update. */
 export const SYNC_LAYOUT = 1;
@@ -62,6 +62,28 @@ export const docPrefix = {
 
 export const deviceOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
 
+const BUCKETS = 64;
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Which cards document holds a card: a stable hash of its id, as two hexadecimal digits. */
+export function bucketOf(cardId: string): string {
+  return (fnv1a(cardId) % BUCKETS).toString(16).padStart(2, '0');
+}
+
+/**
+ * A fingerprint of each bucket's synced cards and their earlier texts. A bucket whose fingerprint
+ * did not change since the last send has nothing new, so a sync skips it without reading its cards
+ * or its documents.
+ */
+export function bucketFingerprints(cards: readonly CardSyncKey[], revisionIds: readonly { id: string; cardId: string }[]): Record<string, string> {
+  const hashes = new Map<string, number>();
+  const mix = (bucket: string, text: string) => hashes.set(bucket, fnv1a(text, hashes.get(bucket)));
+  for (const c of [...cards].sort(byId)) if (c.sync !== 0) mix(bucketOf(c.id), `${c.id}|${c.sync}\n`);
+  for (const r of [...revisionIds].sort(byId)) mix(bucketOf(r.cardId), `${r.id}\n`);
+  return Object.fromEntries([...hashes].map(([b, h]) => [b, h.toString(36)]));
+}
+
 export interface Writer {
   device: string;
   now: number;
@@ -94,7 +116,6 @@ function doc(w: Writer, id: string, content: BackupContent, previous: SyncDoc | 
   return { _id: id, ...(previous?._rev ? { _rev: previous._rev } : {}), layout: SYNC_LAYOUT, device: w.device, content, ...(undone ? { undone } : {}) };
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A card as synced, minus what changes with every answer: two copies with the same key say the same. */
 function cardKey(c: Omit<StudyCard, 'queue' | 'rank'>): string {

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type ReviewEntry } from '@/lib/model';
-import { bucketOf } from '@/lib/sync/card-sync-key';
-import { docId, docsToPush, type LocalState, readSyncDoc, readSyncDocs, type SyncDoc } from '@/lib/sync/documents';
+import { bucketOf, docId, docsToPush, type LocalState, readSyncDoc, readSyncDocs, type SyncDoc } from '@/lib/sync/documents';
 import { makeCard, T0 } from '../../helpers/cards';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/sync', name), 'utf8'));
