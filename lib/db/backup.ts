@@ -21,14 +21,14 @@ import {
 } from '../backup/format';
 import { cardIdsOf, cardsNeedingHistory, type ImportPlan, type ImportSummary, type LocalSnapshot, planImport, sameSnapshot } from '../backup/merge';
 import { type BackupProblem, checkSize, parseBackup, type ValidBackup } from '../backup/parse';
-import type { ReviewEntry, StudyCard } from '../model';
-import { byTimeThenId, packDay, type StoredReview, unpackDay } from '../review-pack';
+import type { StudyCard } from '../model';
+import { byTimeThenId, type StoredReview } from '../review-pack';
 import { fsrsWeights } from '../scheduler';
-import { countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
 import { SCHEMA_VERSION, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
 import { pad2 } from '../study-day';
 import { loadAllReviews, loadStoredReviewsById, loadStoredReviewsFor } from './review-log';
+import { adjustDayTotals, byStudyDay, rewriteDayPacks } from './day-packs';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers, recordUndoneAnswers } from './undone-answers';
 
@@ -230,7 +230,6 @@ export type Applied =
   | { ok: false; problem: BackupProblem };
 
 const CARD_CHUNK = 5_000;
-const PACK_CHUNK = 20;
 
 /**
  * Imports a prepared backup in one transaction, if it still does what the preview showed: the
@@ -262,12 +261,7 @@ export function applyImport(db: StudyDb, prepared: PreparedImport, onProgress?: 
 
 export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Progress): Promise<void> {
   const changedPacked = new Map(plan.rewrittenPacked.map((r) => [r.after.id, r.after]));
-  const addedByDay = new Map<string, ReviewEntry[]>();
-  for (const r of plan.newReviews) {
-    const list = addedByDay.get(r.day);
-    if (list) list.push(r);
-    else addedByDay.set(r.day, [r]);
-  }
+  const addedByDay = byStudyDay(plan.newReviews);
   const removedPacked = new Set(plan.removedPacked.map((r) => r.id));
   const days = [...new Set([...addedByDay.keys(), ...plan.rewrittenPacked.map((r) => r.after.day), ...plan.removedPacked.map((r) => r.day)])].sort();
   const total = plan.cards.length + days.length + 1;
@@ -285,19 +279,12 @@ export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Prog
   }
   if (plan.rewrittenRows.length) await db.reviews.bulkPut(plan.rewrittenRows.map((r) => r.after));
   if (plan.removedRows.length) await db.reviews.bulkDelete(plan.removedRows.map((r) => r.id));
-
-  const existing = days.length ? await db.packedReviews.bulkGet(days) : [];
-  for (let i = 0; i < days.length; i += PACK_CHUNK) {
-    const packs = days.slice(i, i + PACK_CHUNK).map((day, k) => {
-      const old = existing[i + k];
-      const kept = old ? unpackDay(old).filter((r) => !removedPacked.has(r.id)).map((r) => changedPacked.get(r.id) ?? r) : [];
-      return packDay(day, [...kept, ...(addedByDay.get(day) ?? [])]);
-    });
-    const empty = packs.filter((p) => p.count === 0);
-    await db.packedReviews.bulkPut(packs.filter((p) => p.count > 0));
-    if (empty.length) await db.packedReviews.bulkDelete(empty.map((p) => p.day));
-    step(packs.length);
-  }
+  await rewriteDayPacks(
+    db,
+    days,
+    (day, stored) => [...stored.filter((r) => !removedPacked.has(r.id)).map((r) => changedPacked.get(r.id) ?? r), ...(addedByDay.get(day) ?? [])],
+    step,
+  );
 
   if (plan.attempts.length) await db.practiceAttempts.bulkPut(plan.attempts);
   if (plan.revisions.length) await db.cardRevisions.bulkPut(plan.revisions);
@@ -309,30 +296,11 @@ export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Prog
   if (plan.media.length) await db.media.bulkPut(plan.media);
   if (plan.settings) await db.settings.put({ ...plan.settings.settings, id: 'settings', savedAt: plan.settings.savedAt });
   await recordUndoneAnswers(db, plan.undone);
-  await updateDayTotals(db, plan);
+  await adjustDayTotals(db, {
+    added: plan.newReviews,
+    removed: [...plan.removedRows, ...plan.removedPacked],
+    rewritten: [...plan.rewrittenRows, ...plan.rewrittenPacked],
+  });
   step(1);
 }
 
-/** Keeps the per-day totals in step: new answers counted in, recomputed ones counted again. */
-async function updateDayTotals(db: StudyDb, plan: ImportPlan): Promise<void> {
-  const rewrites = [...plan.rewrittenRows, ...plan.rewrittenPacked];
-  const days = new Set<string>();
-  const removed = [...plan.removedRows, ...plan.removedPacked];
-  for (const r of plan.newReviews) days.add(r.day);
-  for (const r of removed) days.add(r.day);
-  for (const r of rewrites) days.add(r.before.day).add(r.after.day);
-  if (!days.size) return;
-  const dayList = [...days];
-  const stored = await db.dayTotals.bulkGet(dayList);
-  const totals = new Map<string, DayTotals>(dayList.map((day, i) => [day, { ...(stored[i] ?? emptyDayTotals(day)) }]));
-  for (const r of plan.newReviews) countReviewInto(totals.get(r.day)!, r, 1);
-  for (const r of removed) countReviewInto(totals.get(r.day)!, r, -1);
-  for (const { before, after } of rewrites) {
-    countReviewInto(totals.get(before.day)!, before, -1);
-    countReviewInto(totals.get(after.day)!, after, 1);
-  }
-  const rows = [...totals.values()];
-  await db.dayTotals.bulkPut(rows.filter((t) => t.reviews > 0));
-  const empty = rows.filter((t) => t.reviews <= 0).map((t) => t.day);
-  if (empty.length) await db.dayTotals.bulkDelete(empty);
-}

@@ -9,9 +9,8 @@ import { importedIdPrefix, importRows } from '../import/cards-of-draft';
 import type { ImportDraft } from '../import/draft';
 import { mediaNamesIn } from '../markdown';
 import type { ReviewEntry } from '../model';
-import { packDay, unpackDay } from '../review-pack';
 import { createScheduler } from '../scheduler';
-import { countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
+import { adjustDayTotals, byStudyDay, rewriteDayPacks } from './day-packs';
 import { withStorageErrors } from './errors';
 import type { StudyDb } from './schema';
 import { loadSettings } from './settings';
@@ -76,20 +75,7 @@ export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promi
 /** Imported answers go into the per-day packs (a year of answers is hundreds of thousands of rows). */
 async function storeAnswers(db: StudyDb, reviews: readonly ReviewEntry[]): Promise<void> {
   if (!reviews.length) return;
-  const byDay = new Map<string, ReviewEntry[]>();
-  for (const r of reviews) {
-    const list = byDay.get(r.day);
-    if (list) list.push(r);
-    else byDay.set(r.day, [r]);
-  }
-  const days = [...byDay.keys()].sort();
-  const [packs, totals] = await Promise.all([db.packedReviews.bulkGet(days), db.dayTotals.bulkGet(days)]);
-  await db.packedReviews.bulkPut(days.map((day, i) => packDay(day, [...(packs[i] ? unpackDay(packs[i]) : []), ...byDay.get(day)!])));
-  await db.dayTotals.bulkPut(
-    days.map((day, i) => {
-      const t: DayTotals = { ...(totals[i] ?? emptyDayTotals(day)) };
-      for (const r of byDay.get(day)!) countReviewInto(t, r, 1);
-      return t;
-    }),
-  );
+  const byDay = byStudyDay(reviews);
+  await rewriteDayPacks(db, [...byDay.keys()].sort(), (day, stored) => [...stored, ...byDay.get(day)!]);
+  await adjustDayTotals(db, { added: reviews });
 }

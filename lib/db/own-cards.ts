@@ -6,10 +6,10 @@
  */
 import { type CardContent, revisionOf, withContent } from '../card-content';
 import { CardState, type CardRevision, type Deck, isLearnersCard, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
-import { packDay, unpackDay } from '../review-pack';
+import { unpackDay } from '../review-pack';
 import { newMemoryState } from '../scheduler';
-import { countReviewInto, emptyDayTotals } from '../stats/day-totals';
 import { studyDayEnd } from '../study-day';
+import { adjustDayTotals, rewriteDayPacks } from './day-packs';
 import { withStorageErrors } from './errors';
 import { nextOrder, takeOrders } from './card-order';
 import type { StudyDb } from './schema';
@@ -72,23 +72,17 @@ async function removeCardsWithHistory(db: StudyDb, ids: ReadonlySet<string>): Pr
   if (!ids.size) return 0;
   const rows = await db.reviews.where('cardId').anyOf([...ids]).toArray();
   const gone: ReviewEntry[] = [...rows];
-  const packs = await db.packedReviews.toArray();
-  for (const p of packs) {
-    if (!p.cardIds.split('\n').some((c) => ids.has(c))) continue;
-    const all = unpackDay(p);
-    const kept = all.filter((r) => !ids.has(r.cardId));
-    gone.push(...all.filter((r) => ids.has(r.cardId)));
-    if (kept.length) await db.packedReviews.put(packDay(p.day, kept));
-    else await db.packedReviews.delete(p.day);
-  }
+  // Only the days whose pack names one of the cards are unpacked and rewritten.
+  const days: string[] = [];
+  await db.packedReviews.each((p) => {
+    if (p.cardIds.split('\n').some((c) => ids.has(c))) days.push(p.day);
+  });
+  await rewriteDayPacks(db, days, (_day, stored) => {
+    for (const r of stored) if (ids.has(r.cardId)) gone.push(r);
+    return stored.filter((r) => !ids.has(r.cardId));
+  });
   await db.reviews.bulkDelete(rows.map((r) => r.id));
-  const days = [...new Set(gone.map((r) => r.day))];
-  const totals = await db.dayTotals.bulkGet(days);
-  const updated = days.map((day, i) => ({ ...(totals[i] ?? emptyDayTotals(day)) }));
-  const byDay = new Map(updated.map((t) => [t.day, t]));
-  for (const r of gone) countReviewInto(byDay.get(r.day)!, r, -1);
-  await db.dayTotals.bulkPut(updated.filter((t) => t.reviews > 0));
-  await db.dayTotals.bulkDelete(updated.filter((t) => t.reviews <= 0).map((t) => t.day));
+  await adjustDayTotals(db, { removed: gone });
   await db.cardRevisions.where('cardId').anyOf([...ids]).delete();
   await db.cards.bulkDelete([...ids]);
   return gone.length;
