@@ -5,7 +5,7 @@ import { unpackDay } from '@/lib/review-pack';
 import { DAY, T0 } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 
-const answer = (id: string, day: string, at: number, stateBefore = CardState.Review): ReviewEntry => ({
+const answer = (id: string, day: string, at: number, stateBefore: CardState = CardState.Review): ReviewEntry => ({
   id, cardId: `card-${id}`, deckId: 'd1', grade: Grade.Good, reviewedAt: at, durationMs: 3000, day,
   stateBefore, dueBefore: at, stabilityAfter: 10, difficultyAfter: 5, elapsedDays: 3, scheduledDays: 9,
   before: { due: at, stability: 4, difficulty: 5, elapsedDays: 0, scheduledDays: 3, learningSteps: 0, reps: 2, lapses: 0, state: stateBefore, lastReview: at - 3 * DAY },
