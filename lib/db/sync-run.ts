@@ -176,8 +176,10 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     lap('send');
 
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);
-    // Once per device (a digest from before it kept the cards' sync hashes, or cards written around the app).
-    if (digestBehind) await rebuildCardDigest(db);
+    // Once per device (a digest from before it kept the cards' sync hashes, or cards written around
+    // the app). A repair only: if it cannot be written, this sync still went through, and the next
+    // one reads the cards again and retries it.
+    if (digestBehind) await rebuildCardDigest(db).catch(() => undefined);
     await recordRunResult(db, record, { appliedRevs, dayCounts, cardBuckets: fingerprints, lastSentAt: now, lastSyncedAt: now, lastError: merged.problems[0] ?? null, skipped, pushPending: false });
     return { ok: true, message: outcomeLine(merged, docs.length, remote.skipped.length), merged: merged.summary, sent: docs.length, waiting: merged.waiting, skipped: remote.skipped, timings, counts: { read: fresh.size, days: days.length } };
   } catch (error) {

@@ -289,6 +289,24 @@ describe('what a run reads of the cards', () => {
     await sync(laptop, T0);
     expect((await loadLocalState(laptop.db, [], undefined, () => [])).digestBehind).toBe(false);
   });
+
+  it('a digest that cannot be rebuilt (a full disk) does not fail the sync; the next one tries again', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    await applyToCards(laptop.db, ['card-2'], { kind: 'suspend', on: true });
+    const packs = await laptop.db.cardDigest.toArray();
+    for (const p of packs) delete p.sync;
+    await laptop.db.cardDigest.bulkPut(packs);
+    const digest = laptop.db.cardDigest as unknown as { bulkPut: (...args: unknown[]) => Promise<unknown> };
+    const bulkPut = digest.bulkPut.bind(digest);
+    digest.bulkPut = () => Promise.reject(Object.assign(new Error('The disk is full'), { name: 'QuotaExceededError' }));
+    const outcome = await sync(laptop, T0);
+    expect(outcome.sent).toBeGreaterThan(0);
+    expect((await loadLocalState(laptop.db, [], undefined, () => [])).digestBehind).toBe(true);
+    digest.bulkPut = bulkPut;
+    await sync(laptop, T0 + HOUR);
+    expect((await loadLocalState(laptop.db, [], undefined, () => [])).digestBehind).toBe(false);
+  });
 });
 
 describe('sending', () => {
