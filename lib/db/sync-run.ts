@@ -8,7 +8,7 @@
  */
 import { APP_VERSION } from '../app-version';
 import { plural } from '../words';
-import { answersInDayDocs, bucketOf, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
+import { answersInDayDocs, bucketOf, dayOfAnswersDoc, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
@@ -116,17 +116,16 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     partLap('merge.read');
     const merged = await mergeRemoteChanges(db, remote);
     partLap('merge.store');
-    const dayOf = (id: string) => (id.startsWith('a:') ? id.split(':')[1]! : null);
     const appliedRevs = { ...record.appliedRevs };
     for (const [id, d] of fresh) {
       // A document whose answers wait for their cards stays unmerged: it is read again next time.
-      if (!merged.waitingDays.has(dayOf(id) ?? '')) appliedRevs[id] = (d as { _rev: string })._rev;
+      if (!merged.waitingDays.has(dayOfAnswersDoc(id) ?? '')) appliedRevs[id] = (d as { _rev: string })._rev;
     }
     // Answers per day in the documents, for the days that just changed, so that what was merged is
     // not taken for something to send. When nothing was merged before, every document was just
     // read; otherwise those days' documents are read.
     const dayCounts = { ...record.dayCounts };
-    const changedDays = [...new Set([...fresh.keys()].map(dayOf).filter((day) => day !== null))];
+    const changedDays = [...new Set([...fresh.keys()].map(dayOfAnswersDoc).filter((day) => day !== null))];
     const everything = Object.keys(record.appliedRevs).length === 0;
     const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
     countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
@@ -193,8 +192,8 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
 function countAnswersPerDay(counts: Record<string, number>, days: readonly string[], docs: Iterable<SyncDoc>): void {
   const byDay = new Map<string, SyncDoc[]>(days.map((d) => [d, []]));
   for (const d of docs) {
-    if (!d._id.startsWith('a:')) continue;
-    byDay.get(d._id.split(':')[1]!)?.push(d);
+    const day = dayOfAnswersDoc(d._id);
+    if (day !== null) byDay.get(day)?.push(d);
   }
   for (const [day, list] of byDay) {
     const n = answersInDayDocs(list);

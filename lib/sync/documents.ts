@@ -61,6 +61,8 @@ export const docPrefix = {
 };
 
 export const deviceOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
+/** The study day of an answers document's id (docId.answers), or null for another kind of document. */
+export const dayOfAnswersDoc = (id: string): string | null => (id.startsWith('a:') ? id.split(':')[1]! : null);
 
 const BUCKETS = 64;
 
@@ -115,7 +117,6 @@ function piece(w: Writer, part: Partial<BackupContent>): BackupContent {
 function doc(w: Writer, id: string, content: BackupContent, previous: SyncDoc | undefined, undone?: UndoneAnswer[]): SyncDoc {
   return { _id: id, ...(previous?._rev ? { _rev: previous._rev } : {}), layout: SYNC_LAYOUT, device: w.device, content, ...(undone ? { undone } : {}) };
 }
-
 
 /** A card as synced, minus what changes with every answer: two copies with the same key say the same. */
 function cardKey(c: Omit<StudyCard, 'queue' | 'rank'>): string {
@@ -330,7 +331,7 @@ export function readSyncDoc(raw: unknown): { ok: true; device: string; backup: V
   const total = b.reviews.length + b.cards.length + b.cardRevisions.length + b.decks.length + b.practiceAttempts.length + b.media.length;
   if (total !== counts[kind as keyof typeof counts]) return { ok: false, reason: 'it holds things its kind of document never holds' };
   if (kind === 'a') {
-    const day = id.split(':')[1]!;
+    const day = dayOfAnswersDoc(id)!;
     if (b.reviews.some((r) => r.day !== day)) return { ok: false, reason: `it holds answers of a study day other than ${day}` };
     const wrong = d.undone === undefined ? null : undoneProblem(d.undone, day);
     if (wrong) return { ok: false, reason: wrong };

@@ -154,12 +154,14 @@ export const watchLongTasks = () => {
 export const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 /**
- * The longest task that ran after `since` (the page's clock, taken just before the work began):
- * loading and hydrating the page is not what "the work froze the page" means.
+ * The longest task that ran after `since` (the page's clock, taken just before the work began)
+ * and, if given, before `until`, counting only its part in between: loading and hydrating the
+ * page is not what "the work froze the page" means.
  */
-export async function longestTask(page: Page, since: number): Promise<number> {
+export async function longestTask(page: Page, since: number, until = Infinity): Promise<number> {
   return page.evaluate(
-    (t) => Math.max(0, ...(window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((e) => e.end > t).map((e) => e.end - Math.max(e.start, t))),
-    since,
+    ([from, to]) =>
+      Math.max(0, ...(window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((e) => e.end > from && e.start < to).map((e) => Math.min(e.end, to) - Math.max(e.start, from))),
+    [since, until] as const,
   );
 }
