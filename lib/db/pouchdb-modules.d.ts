@@ -27,6 +27,8 @@ declare module 'pouchdb-core' {
     auto_compaction?: boolean;
     auth?: { username: string; password: string };
     skip_setup?: boolean;
+    /** Default true: each new revision id is an MD5 of the document's JSON; false makes it random. */
+    deterministic_revs?: boolean;
   }
   /** A running replication: a promise of its end that also reports each batch written. */
   export interface Replication<T> extends Promise<unknown> {

@@ -8,7 +8,7 @@
  */
 import { APP_VERSION } from '../app-version';
 import { plural } from '../words';
-import { answersInDayDocs, bucketOf, dayOfAnswersDoc, docId, docPrefix, docsToPush, type SyncDoc, readSyncDocs, type Writer } from '../sync/documents';
+import { answersInDayDocs, bucketOf, dayOfAnswersDoc, docId, docPrefix, docsToPush, openDoc, packDoc, readSyncDocs, type StoredDoc, type SyncDoc, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
@@ -17,19 +17,22 @@ import { loadSyncRecord, saveSyncRecord, type SyncRecord } from './sync-record';
 import { withStorageErrors } from './errors';
 import { rebuildCardDigest } from './stored-card-digest';
 
-/** The local copy of the server's database, as sync uses it. */
+/** The local copy of the server's database, as sync uses it: documents as stored (packed, see packDoc). */
 export interface Replica {
   /** Receives the server's changes (resuming from the last checkpoint); returns the documents it wrote into the replica. */
-  pull(): Promise<ReadonlyMap<string, SyncDoc>>;
+  pull(): Promise<ReadonlyMap<string, StoredDoc>>;
   /** Sends the local changes. */
   push(): Promise<void>;
   /** The current revision of every document in the replica, by id (no document bodies read). */
   revisions(): Promise<Map<string, string>>;
-  get(ids: readonly string[]): Promise<Map<string, SyncDoc>>;
+  get(ids: readonly string[]): Promise<Map<string, StoredDoc>>;
   /** Every document whose id starts with one of these (docPrefix: every device's documents of one kind). */
-  withPrefixes(prefixes: readonly string[]): Promise<Map<string, SyncDoc>>;
-  write(docs: readonly SyncDoc[]): Promise<void>;
+  withPrefixes(prefixes: readonly string[]): Promise<Map<string, StoredDoc>>;
+  write(docs: readonly StoredDoc[]): Promise<void>;
 }
+
+/** The replica's documents with their bodies unpacked (what docsToPush and the counts read). */
+const opened = (docs: Map<string, StoredDoc>): Map<string, SyncDoc> => new Map([...docs].map(([id, d]) => [id, openDoc(d) as SyncDoc]));
 
 export type SyncStep = 'receiving' | 'merging' | 'sending';
 
@@ -111,7 +114,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // Those just received are in hand; the rest (received by an earlier run that did not merge them) are read.
     const inHand = (id: string) => received.get(id)?._rev === revisions.get(id);
     const readBack = await replica.get(wanted.filter((id) => !inHand(id)));
-    const fresh = new Map<string, unknown>(wanted.flatMap((id) => (inHand(id) ? [[id, received.get(id)!]] : readBack.has(id) ? [[id, readBack.get(id)!]] : [])));
+    const fresh = new Map<string, unknown>(wanted.flatMap((id) => (inHand(id) ? [[id, openDoc(received.get(id)!)]] : readBack.has(id) ? [[id, openDoc(readBack.get(id)!)]] : [])));
     const remote = readSyncDocs([...fresh.values()]);
     partLap('merge.read');
     const merged = await mergeRemoteChanges(db, remote);
@@ -127,7 +130,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const dayCounts = { ...record.dayCounts };
     const changedDays = [...new Set([...fresh.keys()].map(dayOfAnswersDoc).filter((day) => day !== null))];
     const everything = Object.keys(record.appliedRevs).length === 0;
-    const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
+    const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...opened(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
     countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
     partLap('merge.count');
     lap('merge');
@@ -154,14 +157,14 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
       ...[...buckets].map(docPrefix.cards),
       ...(state.decks.length ? [docPrefix.decks()] : []),
     ];
-    const existing = new Map([...(await replica.get(ownIds)), ...(await replica.withPrefixes(prefixes))]);
+    const existing = opened(new Map([...(await replica.get(ownIds)), ...(await replica.withPrefixes(prefixes))]));
     const docs = docsToPush(writer, state, existing);
     partLap('prepare.compare');
     if (docs.length) {
       // Noted first: should this run end between writing and sending, the next one sends them
       // even when it has nothing new of its own.
       await recordRunResult(db, record, { pushPending: true });
-      await replica.write(docs);
+      await replica.write(docs.map(packDoc));
     }
     partLap('prepare.write');
     // The days just sent: their documents are those read above, with this device's new ones.

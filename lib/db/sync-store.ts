@@ -4,7 +4,7 @@
  * sent. The merge is the backup import's (lib/backup/merge.ts, written by writePlan): sync adds
  * no rule of its own.
  */
-import type { ReviewEntry, StudyCard } from '../model';
+import type { StudyCard } from '../model';
 import { type ImportSummary, planImport, sameReview } from '../backup/merge';
 import type { ValidBackup } from '../backup/parse';
 import { cardSyncHash, type CardSyncKey, isSyncedCard } from '../sync/card-sync-key';
@@ -13,7 +13,7 @@ import { readCardSyncKeys } from './stored-card-digest';
 import { idsOf, readSnapshot, SNAPSHOT_TABLES, writePlan } from './backup';
 import type { StudyDb } from './schema';
 import { withStorageErrors } from './errors';
-import { loadStoredReviewsById, reviewsOnDay } from './review-log';
+import { loadStoredReviewsById, reviewsOnDays } from './review-log';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers } from './undone-answers';
 import { plural } from '../words';
@@ -83,8 +83,7 @@ export async function loadLocalState(
         : wanted.size > keys.length / 4
           ? (await db.cards.toArray()).filter((c) => wanted.has(c.id))
           : (await db.cards.bulkGet([...wanted])).filter((c): c is StudyCard => c !== undefined);
-      const answers = new Map<string, ReviewEntry[]>();
-      for (const day of days) answers.set(day, await reviewsOnDay(db, day));
+      const answers = await reviewsOnDays(db, days);
       return {
         settings,
         decks,

@@ -4,13 +4,17 @@
  * replication protocol itself is PouchDB's, tested end to end against a real server.
  */
 import type { Replica } from '@/lib/db/sync-run';
-import type { SyncDoc } from '@/lib/sync/documents';
+import { openDoc, type StoredDoc, type SyncDoc } from '@/lib/sync/documents';
 
 const revNumber = (rev: string | undefined) => (rev ? Number(rev.split('-')[0]) : 0);
-const copy = (d: SyncDoc): SyncDoc => structuredClone(d);
+const copy = (d: StoredDoc): StoredDoc => structuredClone(d);
 
 export class MemoryServer {
-  docs = new Map<string, SyncDoc>();
+  docs = new Map<string, StoredDoc>();
+  /** The documents on the server, their bodies unpacked. */
+  opened(): SyncDoc[] {
+    return [...this.docs.values()].map((d) => openDoc(structuredClone(d)) as SyncDoc);
+  }
   /** When set, the next pull or push fails with this error (then it is cleared). */
   failNext: { status: number; message: string } | null = null;
   takeFailure() {
@@ -20,16 +24,16 @@ export class MemoryServer {
   }
 }
 
-export function memoryReplica(server: MemoryServer): Replica & { local: Map<string, SyncDoc> } {
-  const local = new Map<string, SyncDoc>();
-  const store = (d: SyncDoc) => {
+export function memoryReplica(server: MemoryServer): Replica & { local: Map<string, StoredDoc> } {
+  const local = new Map<string, StoredDoc>();
+  const store = (d: StoredDoc) => {
     local.set(d._id, copy(d));
   };
   return {
     local,
     async pull() {
       server.takeFailure();
-      const received = new Map<string, SyncDoc>();
+      const received = new Map<string, StoredDoc>();
       for (const d of server.docs.values())
         if (revNumber(d._rev) > revNumber(local.get(d._id)?._rev)) {
           store(d);
@@ -48,7 +52,7 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
       return new Map(ids.filter((id) => local.has(id)).map((id) => [id, copy(local.get(id)!)]));
     },
     async withPrefixes(prefixes) {
-      const out = new Map<string, SyncDoc>();
+      const out = new Map<string, StoredDoc>();
       for (const d of local.values()) if (prefixes.some((p) => d._id.startsWith(p))) out.set(d._id, copy(d));
       return out;
     },

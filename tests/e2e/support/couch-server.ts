@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openDoc, type SyncDoc } from '../../../lib/sync/documents';
 
 export const COUCH_USER = 'ana';
 export const COUCH_PASSWORD = 'correct-horse-9';
@@ -109,12 +110,12 @@ export class CouchServer {
     await this.run();
   }
 
-  /** Every document of a database, read with the admin's credentials. */
-  async docs(database: string): Promise<{ _id: string; content: { reviews: unknown[][] }; undone?: { id: string }[] }[]> {
+  /** Every document of a database, read with the admin's credentials, its body unpacked (openDoc). */
+  async docs(database: string): Promise<SyncDoc[]> {
     const res = await fetch(`${this.url}/${database}/_all_docs?include_docs=true`, { headers: this.auth() });
     if (!res.ok) return [];
-    const body = (await res.json()) as { rows: { doc: never }[] };
-    return body.rows.map((r) => r.doc);
+    const body = (await res.json()) as { rows: { doc: unknown }[] };
+    return body.rows.map((r) => openDoc(r.doc) as SyncDoc);
   }
 
   /** Writes a document straight into a database, as another program with the password could. */

@@ -8,7 +8,7 @@ import { syncOnce } from '@/lib/db/sync-run';
 import { loadLocalState } from '@/lib/db/sync-store';
 import { forgetSync, loadSyncRecord, newSyncRecord, saveSyncRecord, setAutoSync, setUpSync } from '@/lib/db/sync-record';
 import { loadUndoneAnswers } from '@/lib/db/undone-answers';
-import { bucketOf, docId, type SyncDoc } from '@/lib/sync/documents';
+import { bucketOf, docId, packDoc } from '@/lib/sync/documents';
 import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { dumpAll, HOUR, MINUTE, newDevice, progressDump, study, T0, TEST_SETTINGS } from '../../helpers/devices';
@@ -166,9 +166,9 @@ describe('syncing two devices through a server', () => {
     await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }, { cardId: 'card-1', grade: 3, at: T0 + 2 * DAY }]);
     await sync(laptop, T0 + 3 * DAY);
     // Someone with the password damages one document on the server.
-    const bad = server.docs.get(docId.answers('2026-11-24', 'device-laptop'))!;
+    const bad = server.opened().find((d) => d._id === docId.answers('2026-11-24', 'device-laptop'))!;
     (bad.content.reviews[0] as unknown[])[3] = 9;
-    bad._rev = '5-x';
+    server.docs.set(bad._id, { ...packDoc(bad), _rev: '5-x' });
     const outcome = await sync(phone, T0 + 3 * DAY);
     expect(outcome.skipped).toEqual([{ id: bad._id, reason: expect.stringMatching(/column "grade"/) }]);
     expect(outcome.message).toMatch(/1 document on the server skipped/);
@@ -186,9 +186,22 @@ describe('syncing two devices through a server', () => {
     await sync(fresh, T0 + 30 * DAY);
     expect(await progressDump(fresh.db)).toEqual(await progressDump(laptop.db));
     // The fresh device sent none of the answers back: they are in the laptop's documents already.
-    const docs: SyncDoc[] = [...server.docs.values()];
+    const docs = [...server.docs.values()];
     expect(docs.filter((d) => d._id.startsWith('a:')).every((d) => d._id.endsWith(':device-laptop'))).toBe(true);
     expect(docs.filter((d) => d._id.startsWith('a:')).length).toBeGreaterThan(5);
+    // Stored as layout 2: the body is one packed text.
+    expect(docs.every((d) => d.layout === 2 && typeof d.packed === 'string' && d.content === undefined)).toBe(true);
+  });
+
+  it('reads documents an older version wrote (layout 1, the body unpacked)', async () => {
+    const server = new MemoryServer();
+    const laptop = await device('laptop', server);
+    await study(laptop.db, [{ cardId: 'card-0', grade: 3, at: T0 }, { cardId: 'card-1', grade: 2, at: T0 + DAY }]);
+    await sync(laptop, T0 + 2 * DAY);
+    for (const d of server.opened()) server.docs.set(d._id, { ...d, layout: 1 });
+    const phone = await device('phone', server);
+    await sync(phone, T0 + 2 * DAY);
+    expect(await progressDump(phone.db)).toEqual(await progressDump(laptop.db));
   });
 });
 
@@ -270,7 +283,7 @@ describe('what a run reads of the cards', () => {
     expect(new Set(marked.state.cards.map((c) => bucketOf(c.id)))).toEqual(new Set([bucketOf('card-4')]));
     const sent = await sync(laptop, T0 + 2 * HOUR);
     expect(sent.sent).toBeGreaterThan(0);
-    expect(server.docs.get(docId.cards(bucketOf('card-4'), 'device-laptop'))?.content.cards.find((c) => c.id === 'card-4')?.flag).toBe(5);
+    expect(server.opened().find((d) => d._id === docId.cards(bucketOf('card-4'), 'device-laptop'))?.content.cards.find((c) => c.id === 'card-4')?.flag).toBe(5);
   });
 
   it('a digest without the sync hashes (an older version wrote it) gives the same fingerprints from the cards, and is rebuilt', async () => {
@@ -334,7 +347,7 @@ describe('sending', () => {
     failPush = true;
     expect((await syncOnce(laptop.db, laptop.replica, T0 + 4 * HOUR)).ok).toBe(false);
     expect((await loadSyncRecord(laptop.db))?.pushPending).toBe(true);
-    const onServer = () => [...server.docs.values()].flatMap((d) => d.content.reviews).length;
+    const onServer = () => server.opened().flatMap((d) => d.content.reviews).length;
     expect(onServer()).toBe(1);
     // The replica holds the new answer already, so this run has nothing new to write: it sends all the same.
     const next = await sync(laptop, T0 + 5 * HOUR);

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type ReviewEntry } from '@/lib/model';
-import { bucketOf, docId, docsToPush, type LocalState, readSyncDoc, readSyncDocs, type SyncDoc } from '@/lib/sync/documents';
+import { bucketOf, docId, docPrefix, docsToPush, idsUnder, type LocalState, openDoc, packDoc, readSyncDoc, readSyncDocs, type SyncDoc } from '@/lib/sync/documents';
 import { makeCard, T0 } from '../../helpers/cards';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/sync', name), 'utf8'));
+const readSyncDocFixture = () => fixture('valid-answers.json') as SyncDoc;
 const W = { device: 'device-laptop', now: T0, appVersion: '0.1.0', schemaVersion: 7 };
 
 function answer(id: string, day: string, at: number): ReviewEntry {
@@ -27,7 +28,8 @@ describe('reading a document from the server', () => {
   it.each([
     ['bad-grade.json', /column "grade": must be 1 \(Again\)/],
     ['device-mismatch.json', /its device does not match its id/],
-    ['newer-layout.json', /newer version of the app \(document layout 2\); update the app/],
+    ['newer-layout.json', /newer version of the app \(document layout 3\); update the app/],
+    ['bad-packed.json', /its packed body is not a JSON object of "content" and "undone"/],
     ['other-day.json', /answers of a study day other than 2026-11-25/],
     ['bad-undone.json', /undone\[0\] must be \{ id, cardId, day: "2026-11-24", at, reviewedAt, before \}/],
     ['unknown-kind.json', /its id is not one this app writes/],
@@ -42,6 +44,41 @@ describe('reading a document from the server', () => {
     expect(all.skipped).toHaveLength(1);
     // The good document is still read.
     expect(all.byDevice.flatMap((d) => d.backup.reviews.map((r) => r.id))).toEqual(['r-1']);
+  });
+});
+
+describe('documents as stored (layout 2: the body packed into one text)', () => {
+  it('reads a packed document as the same piece as its layout 1 form', () => {
+    const packed = readSyncDoc(fixture('valid-answers-packed.json'));
+    expect(packed.ok).toBe(true);
+    expect(packed).toEqual(readSyncDoc(fixture('valid-answers.json')));
+  });
+
+  it('packs what docsToPush writes, and opens it back to the same document', () => {
+    const days = new Map([['2026-11-24', [answer('a', '2026-11-24', T0)]]]);
+    const undone = [{ id: 'a', cardId: 'card-0', day: '2026-11-24', at: T0 + 5, reviewedAt: T0, before: answer('a', '2026-11-24', T0).before }];
+    const [doc] = docsToPush(W, empty({ days, undone }), new Map());
+    const stored = packDoc(doc!);
+    expect(stored).toEqual({ _id: doc!._id, layout: 2, device: 'device-laptop', packed: expect.any(String) });
+    expect(openDoc(stored)).toEqual(doc);
+    expect(readSyncDoc(stored).ok).toBe(true);
+  });
+
+  it('a packed body cannot replace the id or device it is stored under', () => {
+    const stored = packDoc(readSyncDocFixture());
+    const read = readSyncDoc({ ...stored, packed: JSON.stringify({ content: readSyncDocFixture().content, _id: 'a:2026-11-24:device-other', device: 'device-other' }) });
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.reason).toMatch(/its packed body is not a JSON object/);
+  });
+});
+
+describe('finding documents by kind', () => {
+  it('idsUnder keeps the ids under any of the prefixes, and no other', () => {
+    const ids = [docId.answers('2026-11-24', 'device-b'), docId.answers('2026-11-24', 'device-a'), docId.answers('2026-11-25', 'device-a'), docId.cards('0a', 'device-a'), docId.cards('0b', 'device-a'), docId.decks('device-a'), docId.settings('device-a')];
+    expect(idsUnder(ids, [docPrefix.answers('2026-11-24'), docPrefix.cards('0b'), docPrefix.decks()])).toEqual([
+      'a:2026-11-24:device-a', 'a:2026-11-24:device-b', 'c:0b:device-a', 'k:device-a',
+    ]);
+    expect(idsUnder(ids, [])).toEqual([]);
   });
 });
 
