@@ -2,7 +2,9 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
+import { deckTree, type DeckNode } from '@/lib/deck-tree';
 import { useHomeSummary } from '@/lib/db/hooks';
+import type { DeckSummary } from '@/lib/db/queries';
 import type { TodayCounts } from '@/lib/queue';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';
@@ -28,6 +30,33 @@ function Counts({ counts, label }: { counts: TodayCounts; label: string }) {
 }
 
 const total = (c: TodayCounts) => c.newCards + c.learning + c.review;
+
+/** Decks as a tree: an imported deck's subdecks in a list inside it, counted in its figures. */
+function DeckItems({ nodes, nested = false }: { nodes: DeckNode<DeckSummary>[]; nested?: boolean }) {
+  return (
+    <ul className={nested ? 'mt-3 space-y-3 border-l-2 border-slate-300 pl-3 dark:border-slate-600' : 'space-y-3'}>
+      {nodes.map(({ item: { deck, today, total: size }, label, children }) => (
+        <li key={deck.id} className="card-surface p-4" data-testid={`deck-${deck.id}`}>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div className="min-w-0 flex-1">
+              <h3 className="font-semibold">{label}</h3>
+              <p className="muted text-sm">
+                {deck.description} · {size} cards{children.length ? ` with ${children.length === 1 ? 'its subdeck' : `its ${children.length} subdecks`}` : ''}
+              </p>
+            </div>
+            <Link href={`/study/?deck=${encodeURIComponent(deck.id)}`} className="btn" aria-label={`Study ${deck.name}`}>
+              Study
+            </Link>
+          </div>
+          <div className="mt-2">
+            <Counts counts={today} label={deck.name} />
+          </div>
+          {children.length > 0 && <DeckItems nodes={children} nested />}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function HomeScreen() {
   const db = useStudyDb();
@@ -59,28 +88,7 @@ export function HomeScreen() {
 
       <section aria-labelledby="decks-heading">
         <h2 id="decks-heading" className="mb-3 text-xl font-semibold">Decks</h2>
-        <ul className="space-y-3">
-          {summary.decks.map(({ deck, today, total: size }) => (
-            <li key={deck.id} className="card-surface p-4" data-testid={`deck-${deck.id}`}>
-              <div className="flex flex-wrap items-start justify-between gap-3">
-                <div className="min-w-0 flex-1">
-                  <h3 className="font-semibold">{deck.name}</h3>
-                  <p className="muted text-sm">{deck.description} · {size} cards</p>
-                </div>
-                <Link
-                  href={`/study/?deck=${encodeURIComponent(deck.id)}`}
-                  className="btn"
-                  aria-label={`Study ${deck.name}`}
-                >
-                  Study
-                </Link>
-              </div>
-              <div className="mt-2">
-                <Counts counts={today} label={deck.name} />
-              </div>
-            </li>
-          ))}
-        </ul>
+        <DeckItems nodes={deckTree(summary.decks)} />
       </section>
     </div>
   );

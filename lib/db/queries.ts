@@ -8,6 +8,7 @@ import { readCardDigest } from './stored-card-digest';
 import { missedCardIds } from '../practice/history';
 import { cardsOfDeck, type StudyDb } from './database';
 import { reviewsOnDay } from './review-log';
+import { deckFamily } from '../deck-tree';
 
 /**
  * Which cards a session draws from: one deck, every deck, the cards with one tag, or the cards
@@ -35,9 +36,13 @@ function cardsTagged(db: StudyDb, tag: string): Promise<StudyCard[]> {
   });
 }
 
-export async function doneToday(db: StudyDb, day: string, deckId?: string): Promise<DoneToday> {
+export async function doneToday(db: StudyDb, day: string, deck?: string | readonly string[]): Promise<DoneToday> {
   // Both parts of the log: an import may bring in today's answers from another device.
-  const rows = await reviewsOnDay(db, day, deckId);
+  // Several decks (one with its subdecks): the day once, kept to those decks.
+  const several = typeof deck === 'object' && deck.length > 1 ? new Set(deck) : null;
+  const rows = several
+    ? (await reviewsOnDay(db, day)).filter((r) => several.has(r.deckId))
+    : await reviewsOnDay(db, day, typeof deck === 'object' ? deck[0] : deck);
   const introduced = new Set<string>();
   let reviews = 0;
   for (const r of rows) {
@@ -67,15 +72,23 @@ export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: S
       settings,
     );
   }
-  const s = scope.kind === 'deck' ? { deckId: scope.deckId } : {};
-  const done = await doneToday(db, day, s.deckId);
+  const family = scope.kind === 'deck' ? await deckFamilyOf(db, scope.deckId) : [undefined];
+  const done = await doneToday(db, day, scope.kind === 'deck' ? (family as string[]) : undefined);
   const left = remainingToday({ newCards: Infinity, learning: 0, review: Infinity }, done, settings);
-  const [learning, review, fresh] = await Promise.all([
-    range(db, s, 'learn', dayEnd - 1).toArray(),
-    range(db, s, 'review', dayEnd - 1).limit(left.review).toArray(),
-    range(db, s, 'new', Dexie.maxKey).limit(left.newCards).toArray(),
-  ]);
+  // A deck with subdecks: each deck's cards in rank order, then merged (ranks order cards across decks too).
+  const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
+  const read = (queue: string, upTo: number | typeof Dexie.maxKey, limit: number) =>
+    Promise.all(family.map((deckId) => {
+      const r = range(db, deckId === undefined ? {} : { deckId }, queue, upTo);
+      return (Number.isFinite(limit) ? r.limit(limit) : r).toArray();
+    })).then((lists) => (lists.length === 1 ? lists[0]! : lists.flat().sort(byRank).slice(0, limit)));
+  const [learning, review, fresh] = await Promise.all([read('learn', dayEnd - 1, Infinity), read('review', dayEnd - 1, left.review), read('new', Dexie.maxKey, left.newCards)]);
   return buildTodayQueue({ learning, review, fresh }, done, settings);
+}
+
+/** The deck and its subdecks (lib/deck-tree.ts). */
+async function deckFamilyOf(db: StudyDb, deckId: string): Promise<string[]> {
+  return deckFamily(await db.decks.toArray(), deckId);
 }
 
 /**
@@ -111,15 +124,42 @@ export interface HomeSummary {
   nextDue: number | null;
 }
 
-async function countsFor(db: StudyDb, deckId: string | undefined, day: string, dayEnd: number, settings: StudySettings): Promise<TodayCounts> {
+/** A deck's cards by queue, before the daily limits, and what was done in it today. */
+interface DeckTally {
+  learning: number;
+  review: number;
+  newCards: number;
+  total: number;
+  done: DoneToday;
+}
+
+async function tallyOf(db: StudyDb, deckId: string | undefined, day: string, dayEnd: number): Promise<DeckTally> {
   const s = deckId === undefined ? {} : { deckId };
-  const [learning, review, newCards, done] = await Promise.all([
+  const [learning, review, newCards, total, done] = await Promise.all([
     range(db, s, 'learn', dayEnd - 1).count(),
     range(db, s, 'review', dayEnd - 1).count(),
     range(db, s, 'new', Dexie.maxKey).count(),
+    deckId === undefined ? 0 : cardsOfDeck(db, deckId).count(),
     doneToday(db, day, deckId),
   ]);
-  return remainingToday({ learning, review, newCards }, done, settings);
+  return { learning, review, newCards, total, done };
+}
+
+const countsOf = (t: DeckTally, settings: StudySettings): TodayCounts => remainingToday({ learning: t.learning, review: t.review, newCards: t.newCards }, t.done, settings);
+
+/** A deck's tally with its subdecks' added (what studying it takes in). */
+function familyTally(tallies: ReadonlyMap<string, DeckTally>, family: readonly string[]): DeckTally {
+  const sum: DeckTally = { learning: 0, review: 0, newCards: 0, total: 0, done: { newCards: 0, reviews: 0 } };
+  for (const id of family) {
+    const t = tallies.get(id);
+    if (!t) continue;
+    sum.learning += t.learning;
+    sum.review += t.review;
+    sum.newCards += t.newCards;
+    sum.total += t.total;
+    sum.done = { newCards: sum.done.newCards + t.done.newCards, reviews: sum.done.reviews + t.done.reviews };
+  }
+  return sum;
 }
 
 export function loadHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {
@@ -131,19 +171,20 @@ async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number
   const day = studyDayOf(now, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.dayStartHour);
   const decks = (await db.decks.toArray()).filter((d) => !d.retired);
-  const [perDeck, all, reviewsToday, days, nextLearn, nextReview] = await Promise.all([
-    Promise.all(decks.map(async (deck) => ({
-      deck,
-      today: await countsFor(db, deck.id, day, dayEnd, settings),
-      total: await cardsOfDeck(db, deck.id).count(),
-    }))),
-    countsFor(db, undefined, day, dayEnd, settings),
+  const [tallies, all, reviewsToday, days, nextLearn, nextReview] = await Promise.all([
+    Promise.all(decks.map(async (deck) => [deck.id, await tallyOf(db, deck.id, day, dayEnd)] as const)).then((list) => new Map(list)),
+    tallyOf(db, undefined, day, dayEnd).then((t) => countsOf(t, settings)),
     db.dayTotals.get(day).then((t) => t?.reviews ?? 0),
     // The per-day totals, not the review log: walking the log's day index takes seconds at 300k rows.
     db.dayTotals.toCollection().primaryKeys(),
     db.cards.where('[queue+rank]').between(['learn', dayEnd], ['learn', Dexie.maxKey]).first(),
     db.cards.where('[queue+rank]').between(['review', dayEnd], ['review', Dexie.maxKey]).first(),
   ]);
+  // Each deck counts its subdecks' cards too, as studying it takes them in.
+  const perDeck = decks.map((deck) => {
+    const t = familyTally(tallies, deckFamily(decks, deck.id));
+    return { deck, today: countsOf(t, settings), total: t.total };
+  });
   const dues = [nextLearn?.due, nextReview?.due].filter((d): d is number => d !== undefined);
   return {
     decks: perDeck,
@@ -163,12 +204,12 @@ export async function loadNextDue(db: StudyDb, scope: StudyScope, after: number)
       .map((c) => c.due);
     return dues.length ? Math.min(...dues) : null;
   }
-  const s = scope.kind === 'deck' ? { deckId: scope.deckId } : {};
-  const firstAfter = (queue: string) =>
-    (s.deckId === undefined
+  const family = scope.kind === 'deck' ? await deckFamilyOf(db, scope.deckId) : [undefined];
+  const firstAfter = (queue: string, deckId: string | undefined) =>
+    (deckId === undefined
       ? db.cards.where('[queue+rank]').between([queue, after], [queue, Dexie.maxKey], false, true)
-      : db.cards.where('[deckId+queue+rank]').between([s.deckId, queue, after], [s.deckId, queue, Dexie.maxKey], false, true)
+      : db.cards.where('[deckId+queue+rank]').between([deckId, queue, after], [deckId, queue, Dexie.maxKey], false, true)
     ).first();
-  const found = (await Promise.all([firstAfter('learn'), firstAfter('review')])).filter((c) => c !== undefined);
+  const found = (await Promise.all(family.flatMap((deckId) => [firstAfter('learn', deckId), firstAfter('review', deckId)]))).filter((c) => c !== undefined);
   return found.length ? Math.min(...found.map((c) => c.due)) : null;
 }

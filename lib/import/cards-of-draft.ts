@@ -10,6 +10,7 @@ import { type Deck, memoryOf, type ReviewEntry, type StudyCard, withQueueFields 
 import { answerMemory, newMemoryState, type Scheduler } from '../scheduler';
 import { studyDayEnd, studyDayOf } from '../study-day';
 import type { DraftCard, ImportDraft } from './draft';
+import { DECK_PATH_SEPARATOR } from '../deck-tree';
 
 export interface StoredSide {
   /** Stored decks, to reuse one of the same name rather than add a second. */
@@ -28,7 +29,7 @@ export interface ImportRows {
   alreadyHere: number;
 }
 
-const deckName = (path: readonly string[]) => path.join(' › ');
+const deckName = (path: readonly string[]) => path.join(DECK_PATH_SEPARATOR);
 
 /** What the id of every card imported from this kind of source starts with. */
 export const importedIdPrefix = (kind: ImportDraft['kind']) => `${kind}-`;

@@ -56,6 +56,15 @@ test('a current Anki package (zstd collection) brings its history, states and im
   await expect(info.locator('img')).toHaveCount(1);
   await expect(info.locator('img')).toHaveJSProperty('complete', true);
   expect(await info.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+  // Anki's deck tree: the subdecks sit inside "CISM" (which holds no card of its own), count in it, and are studied with it.
+  await page.goto('/');
+  const parent = page.locator('li', { has: page.getByRole('heading', { name: 'CISM', exact: true }) }).first();
+  await expect(parent.getByRole('heading', { name: 'Governance', exact: true })).toBeVisible();
+  await expect(parent.getByRole('heading', { name: 'Risk', exact: true })).toBeVisible();
+  await expect(parent.locator('p').first()).toContainText('5 cards with its 2 subdecks');
+  await page.getByRole('link', { name: 'Study CISM', exact: true }).click();
+  await expect(new StudyPage(page).card()).toBeVisible();
 });
 
 test('a file that is not an Anki package is refused with its reason, and nothing is stored', async ({ page }) => {

@@ -91,6 +91,59 @@ describe('loadHomeSummary', () => {
   });
 });
 
+describe('an imported deck tree (Anki subdecks)', () => {
+  // "CISSP" holds one card, its subdecks "Domain 1" and "Domain 1 › Labs" the rest; "CISSP old" is a sibling, not a child.
+  async function seedTree() {
+    const db = freshDb();
+    await db.decks.bulkAdd([
+      { id: 'top', name: 'CISSP', description: '', builtin: false, path: ['CISSP'] },
+      { id: 'd1', name: 'CISSP › Domain 1', description: '', builtin: false, path: ['CISSP', 'Domain 1'] },
+      { id: 'labs', name: 'CISSP › Domain 1 › Labs', description: '', builtin: false, path: ['CISSP', 'Domain 1', 'Labs'] },
+      { id: 'old', name: 'CISSP old', description: '', builtin: false, path: ['CISSP old'] },
+    ]);
+    await db.cards.bulkAdd([
+      makeCard({ id: 'top-new', deckId: 'top', order: 5 }),
+      makeCard({ id: 'd1-new', deckId: 'd1', order: 1 }),
+      makeCard({ id: 'labs-new', deckId: 'labs', order: 3 }),
+      makeCard({ id: 'old-new', deckId: 'old', order: 0 }),
+      makeCard({ id: 'd1-rev', deckId: 'd1', state: CardState.Review, due: T0 - DAY, lastReview: T0 - 5 * DAY, stability: 4, difficulty: 5 }),
+      makeCard({ id: 'labs-rev', deckId: 'labs', state: CardState.Review, due: T0 + 2 * DAY, lastReview: T0 - DAY, stability: 4, difficulty: 5 }),
+    ]);
+    return db;
+  }
+
+  it('studying a deck takes in its subdecks, in order across them and within the limits', async () => {
+    const db = await seedTree();
+    const q = await loadTodayQueue(db, { kind: 'deck', deckId: 'top' }, settings, T0);
+    expect(q.fresh.map((c) => c.id)).toEqual(['d1-new', 'labs-new']);
+    expect(q.review.map((c) => c.id)).toEqual(['d1-rev']);
+    const d1 = await loadTodayQueue(db, { kind: 'deck', deckId: 'd1' }, settings, T0);
+    expect(d1.fresh.map((c) => c.id)).toEqual(['d1-new', 'labs-new']);
+    const labs = await loadTodayQueue(db, { kind: 'deck', deckId: 'labs' }, settings, T0);
+    expect(labs.fresh.map((c) => c.id)).toEqual(['labs-new']);
+    expect(await loadNextDue(db, { kind: 'deck', deckId: 'top' }, T0)).toBe(T0 + 2 * DAY);
+    expect(await loadNextDue(db, { kind: 'deck', deckId: 'old' }, T0)).toBeNull();
+  });
+
+  it('answers given in a subdeck count against the parent\'s limits', async () => {
+    const db = await seedTree();
+    await answerCard(db, createScheduler(settings), { cardId: 'labs-new', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1, dayStartHour: 4 });
+    const q = await loadTodayQueue(db, { kind: 'deck', deckId: 'top' }, settings, T0 + 1);
+    expect(q.fresh.map((c) => c.id)).toEqual(['d1-new']);
+  });
+
+  it('the home page counts each deck with its subdecks', async () => {
+    const db = await seedTree();
+    const home = await loadHomeSummary(db, settings, T0);
+    const of = (id: string) => home.decks.find((d) => d.deck.id === id)!;
+    expect(of('top').total).toBe(5);
+    expect(of('top').today).toEqual({ newCards: 2, learning: 0, review: 1 });
+    expect(of('d1').total).toBe(4);
+    expect(of('labs').total).toBe(2);
+    expect(of('old').total).toBe(1);
+  });
+});
+
 describe('"Study what I missed"', () => {
   it('queues the cards of the missed questions now, whatever their due dates and the daily limits', async () => {
     const db = await seed();
