@@ -1,6 +1,6 @@
 /**
  * A deliberately small Markdown subset for card text: paragraphs, "- " and "1. " lists,
- * **strong**, *emphasis*, `code`, and backslash escapes (\*, \`, \\). It returns a tree, never
+ * **strong**, *emphasis*, `code`, and backslash escapes (\*, \`, \\, \!). It returns a tree, never
  * HTML, so no deck source can inject markup: the renderer turns the tree into React elements
  * and every string is escaped by React.
  *
@@ -22,14 +22,29 @@ export type Block =
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'ordered-list'; items: Inline[][]; start?: number };
 
-const ESCAPABLE = new Set(['*', '`', '\\', '_']);
+// "!" so that text which merely reads like an image reference (typed in another program and
+// imported) can stay text: \![a](media:x.png).
+const ESCAPABLE = new Set(['*', '`', '\\', '_', '!']);
 /** Only stored media, by a name of safe characters (importers percent-encode the rest): no address can load from elsewhere. */
 const MEDIA_IMAGE_SOURCE = String.raw`!\[([^\]\n]{0,300})\]\(media:([A-Za-z0-9%._~-]{1,300})\)`;
 const MEDIA_IMAGE = new RegExp(`^${MEDIA_IMAGE_SOURCE}`);
 
-/** The names of the stored images a card text shows, by the same rule the parser reads them. */
+/** The names of the stored images a card text shows, read by the parser itself (an escaped "\![" or a code span shows none). */
 export function mediaNamesIn(text: string): string[] {
-  return [...text.matchAll(new RegExp(MEDIA_IMAGE_SOURCE, 'g'))].map((m) => m[2]!);
+  // Most texts name no image: the parse is only for those that might.
+  if (!new RegExp(MEDIA_IMAGE_SOURCE).test(text)) return [];
+  const names: string[] = [];
+  const walk = (inlines: readonly Inline[]) => {
+    for (const x of inlines) {
+      if (x.kind === 'image') names.push(x.name);
+      else if (x.kind === 'strong' || x.kind === 'em') walk(x.children);
+    }
+  };
+  for (const block of parseMarkdown(text)) {
+    if (block.kind === 'paragraph') walk(block.children);
+    else for (const item of block.items) walk(item);
+  }
+  return names;
 }
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);

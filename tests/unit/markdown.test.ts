@@ -55,6 +55,12 @@ it('turns escaped stars and backticks into literal characters', () => {
 });
 
 describe('stored images', () => {
+  it('names the images a text shows as the parser reads it: not escaped ones, not those in code', () => {
+    expect(mediaNamesIn('\\![a](media:x.png) ![b](media:y.png) `![c](media:z.png)` **![d](media:w.png)**')).toEqual(['y.png', 'w.png']);
+    expect(mediaNamesIn('\\\\![e](media:v.png)')).toEqual(['v.png']);
+    expect(mediaNamesIn('no images here')).toEqual([]);
+  });
+
   it('reads ![alt](media:name) as an image, and nothing that could load from elsewhere', () => {
     expect(parseInline('See ![a diagram](media:fig%201.png) here')).toEqual([
       { kind: 'text', text: 'See ' },

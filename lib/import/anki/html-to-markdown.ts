@@ -333,9 +333,13 @@ function skipElement(html: string, from: number, name: string): number {
   return i;
 }
 
-/** Escapes the characters lib/markdown.ts reads as markup. */
+/**
+ * Escapes the characters lib/markdown.ts reads as markup, and the "!" of a "![": a field's text
+ * that reads like an image reference must not show a stored image (only an <img> the package
+ * holds becomes one).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*`_]/g, (c) => `\\${c}`);
+  return text.replace(/[\\*`_]|!(?=\[)/g, (c) => `\\${c}`);
 }
 
 /** Characters a media name may not carry inside `(media:…)`, and "%" so the name decodes back. */

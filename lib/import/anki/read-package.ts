@@ -255,7 +255,8 @@ async function buildDraft(db: SqliteDb, model: CollectionModel, input: BuildInpu
   const emptied = new Set<DraftCard>();
   for (const [image, showing] of cardsShowing) {
     if (kept.has(image)) continue;
-    const reference = new RegExp(String.raw`!\[[^\]]*\]\(media:${escapeRegExp(image)}\)`, 'g');
+    // Not after an odd number of backslashes: "\![" is text that only reads like a reference.
+    const reference = new RegExp(String.raw`(?<=(?:^|[^\\])(?:\\\\)*)!\[[^\]]*\]\(media:${escapeRegExp(image)}\)`, 'g');
     for (const card of showing) {
       card.front = tidy(card.front.replace(reference, ''));
       card.back = tidy(card.back.replace(reference, ''));

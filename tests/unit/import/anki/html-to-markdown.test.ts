@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMediaName, htmlToMarkdown, type SkipKind } from '@/lib/import/anki/html-to-markdown';
-import { parseMarkdown } from '@/lib/markdown';
+import { mediaNamesIn, parseMarkdown } from '@/lib/markdown';
 
 function convert(html: string, images: Record<string, string> = {}) {
   const skipped: [SkipKind, string][] = [];
@@ -58,6 +58,15 @@ describe('htmlToMarkdown', () => {
   it('escapes the characters the Markdown subset reads as markup', () => {
     expect(md('2 * 3 = 6, snake_case, `tick`, back\\slash')).toBe('2 \\* 3 = 6, snake\\_case, \\`tick\\`, back\\\\slash');
     expect(parseMarkdown(md('* not a list *'))).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', text: '* not a list *' }] }]);
+  });
+
+  it('text that only reads like an image reference stays text, and shows no stored image', () => {
+    const { markdown } = convert('See ![the triad](media:triad.png) here', { 'triad.png': 'triad.png' });
+    expect(markdown).toBe('See \\![the triad](media:triad.png) here');
+    expect(parseMarkdown(markdown)).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', text: 'See ![the triad](media:triad.png) here' }] }]);
+    expect(mediaNamesIn(markdown)).toEqual([]);
+    // A real <img> next to it is still an image.
+    expect(mediaNamesIn(convert('![x](media:triad.png)<img src="triad.png">', { 'triad.png': 'triad.png' }).markdown)).toEqual(['triad.png']);
   });
 
   it('decodes entities and collapses whitespace', () => {
