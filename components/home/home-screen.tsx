@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useEffect } from 'react';
 import { deckTree, type DeckNode } from '@/lib/deck-tree';
-import { useHomeSummary } from '@/lib/db/hooks';
-import type { DeckSummary } from '@/lib/db/queries';
+import { useHomeSummary } from '@/lib/db/home-hooks';
+import type { DeckSummary } from '@/lib/db/home-summary';
 import type { TodayCounts } from '@/lib/queue';
 import { useStudyDb } from '../app-shell/storage-provider';
 import { useSettings } from '../use-settings';

@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { deckManifest } from '@/lib/db/deck-manifest';
 import type { StudyDb } from '@/lib/db/database';
-import { useActiveAttempts, useFinishedAttempts } from '@/lib/db/hooks';
+import { useActiveAttempts, useFinishedAttempts } from '@/lib/db/practice-hooks';
 import { storeAttempt } from '@/lib/db/practice';
 import { loadPracticeKnowledge } from '@/lib/db/practice-knowledge';
 import { tagTitle } from '@/lib/decks/manifest';

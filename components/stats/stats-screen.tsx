@@ -3,7 +3,8 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { repairCardDigest } from '@/lib/db/stored-card-digest';
 import { repairDayTotals } from '@/lib/db/stored-day-totals';
-import { useFinishedAttempts, useStats } from '@/lib/db/hooks';
+import { useFinishedAttempts } from '@/lib/db/practice-hooks';
+import { useStats } from '@/lib/db/stats-hooks';
 import { accuracyByDomain } from '@/lib/practice/history';
 import { deckManifest } from '@/lib/db/deck-manifest';
 import { useStudyDb } from '../app-shell/storage-provider';

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { StudyDb } from '@/lib/db/database';
-import { useDeckName, useDecks, useNextDue } from '@/lib/db/hooks';
+import { useDecks } from '@/lib/db/hooks';
+import { useDeckName, useNextDue } from '@/lib/db/study-hooks';
 import { lazy, Suspense } from 'react';
 // Loaded only when E opens it: the study page stays light.
 const CardEditor = lazy(() => import('../browse/card-editor').then((m) => ({ default: m.CardEditor })));

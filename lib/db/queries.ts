@@ -1,12 +1,12 @@
 /** Reads for the study loop and the home page. Each is a handful of index-range queries. */
 import Dexie from 'dexie';
-import { CardState, type Deck, type StudyCard, type StudySettings } from '../model';
-import { buildTodayQueue, remainingToday, type DoneToday, type TodayCounts, type TodayQueue } from '../queue';
-import { streakOf, studyDayEnd, studyDayOf } from '../study-day';
+import { CardState, type StudyCard, type StudySettings } from '../model';
+import { buildTodayQueue, remainingToday, type DoneToday, type TodayQueue } from '../queue';
+import { studyDayEnd, studyDayOf } from '../study-day';
 import { isDigestTag } from '../stats/card-digest';
 import { readCardDigest } from './stored-card-digest';
 import { missedCardIds } from '../practice/history';
-import { cardsOfDeck, type StudyDb } from './database';
+import type { StudyDb } from './database';
 import { reviewsOnDay } from './review-log';
 import { deckFamily } from '../deck-tree';
 
@@ -16,7 +16,8 @@ import { deckFamily } from '../deck-tree';
  */
 export type StudyScope = { kind: 'all' } | { kind: 'deck'; deckId: string } | { kind: 'tag'; tag: string } | { kind: 'missed'; attemptId: string };
 
-function range(db: StudyDb, scope: { deckId?: string }, queue: string, upTo: number | typeof Dexie.maxKey) {
+/** The cards of one queue (of one deck, or all) up to a rank, in rank order. */
+export function queueRange(db: StudyDb, scope: { deckId?: string }, queue: string, upTo: number | typeof Dexie.maxKey) {
   if (scope.deckId !== undefined) {
     return db.cards.where('[deckId+queue+rank]').between([scope.deckId, queue, Dexie.minKey], [scope.deckId, queue, upTo], true, true);
   }
@@ -79,7 +80,7 @@ export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: S
   const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
   const read = (queue: string, upTo: number | typeof Dexie.maxKey, limit: number) =>
     Promise.all(family.map((deckId) => {
-      const r = range(db, deckId === undefined ? {} : { deckId }, queue, upTo);
+      const r = queueRange(db, deckId === undefined ? {} : { deckId }, queue, upTo);
       return (Number.isFinite(limit) ? r.limit(limit) : r).toArray();
     })).then((lists) => (lists.length === 1 ? lists[0]! : lists.flat().sort(byRank).slice(0, limit)));
   const [learning, review, fresh] = await Promise.all([read('learn', dayEnd - 1, Infinity), read('review', dayEnd - 1, left.review), read('new', Dexie.maxKey, left.newCards)]);
@@ -109,91 +110,6 @@ async function missedQueue(db: StudyDb, attemptId: string, dayEnd: number): Prom
   };
 }
 
-export interface DeckSummary {
-  deck: Deck;
-  today: TodayCounts;
-  total: number;
-}
-
-export interface HomeSummary {
-  decks: DeckSummary[];
-  all: TodayCounts;
-  reviewsToday: number;
-  streak: number;
-  /** The earliest due time of any card not due today, for "next card due". */
-  nextDue: number | null;
-}
-
-/** A deck's cards by queue, before the daily limits, and what was done in it today. */
-interface DeckTally {
-  learning: number;
-  review: number;
-  newCards: number;
-  total: number;
-  done: DoneToday;
-}
-
-async function tallyOf(db: StudyDb, deckId: string | undefined, day: string, dayEnd: number): Promise<DeckTally> {
-  const s = deckId === undefined ? {} : { deckId };
-  const [learning, review, newCards, total, done] = await Promise.all([
-    range(db, s, 'learn', dayEnd - 1).count(),
-    range(db, s, 'review', dayEnd - 1).count(),
-    range(db, s, 'new', Dexie.maxKey).count(),
-    deckId === undefined ? 0 : cardsOfDeck(db, deckId).count(),
-    doneToday(db, day, deckId),
-  ]);
-  return { learning, review, newCards, total, done };
-}
-
-const countsOf = (t: DeckTally, settings: StudySettings): TodayCounts => remainingToday({ learning: t.learning, review: t.review, newCards: t.newCards }, t.done, settings);
-
-/** A deck's tally with its subdecks' added (what studying it takes in). */
-function familyTally(tallies: ReadonlyMap<string, DeckTally>, family: readonly string[]): DeckTally {
-  const sum: DeckTally = { learning: 0, review: 0, newCards: 0, total: 0, done: { newCards: 0, reviews: 0 } };
-  for (const id of family) {
-    const t = tallies.get(id);
-    if (!t) continue;
-    sum.learning += t.learning;
-    sum.review += t.review;
-    sum.newCards += t.newCards;
-    sum.total += t.total;
-    sum.done = { newCards: sum.done.newCards + t.done.newCards, reviews: sum.done.reviews + t.done.reviews };
-  }
-  return sum;
-}
-
-export function loadHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {
-  // One read transaction for the few dozen index counts, rather than one transaction each.
-  return db.transaction('r', [db.decks, db.cards, db.reviews, db.packedReviews, db.dayTotals], () => readHomeSummary(db, settings, now));
-}
-
-async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {
-  const day = studyDayOf(now, settings.dayStartHour);
-  const dayEnd = studyDayEnd(now, settings.dayStartHour);
-  const decks = (await db.decks.toArray()).filter((d) => !d.retired);
-  const [tallies, all, reviewsToday, days, nextLearn, nextReview] = await Promise.all([
-    Promise.all(decks.map(async (deck) => [deck.id, await tallyOf(db, deck.id, day, dayEnd)] as const)).then((list) => new Map(list)),
-    tallyOf(db, undefined, day, dayEnd).then((t) => countsOf(t, settings)),
-    db.dayTotals.get(day).then((t) => t?.reviews ?? 0),
-    // The per-day totals, not the review log: walking the log's day index takes seconds at 300k rows.
-    db.dayTotals.toCollection().primaryKeys(),
-    db.cards.where('[queue+rank]').between(['learn', dayEnd], ['learn', Dexie.maxKey]).first(),
-    db.cards.where('[queue+rank]').between(['review', dayEnd], ['review', Dexie.maxKey]).first(),
-  ]);
-  // Each deck counts its subdecks' cards too, as studying it takes them in.
-  const perDeck = decks.map((deck) => {
-    const t = familyTally(tallies, deckFamily(decks, deck.id));
-    return { deck, today: countsOf(t, settings), total: t.total };
-  });
-  const dues = [nextLearn?.due, nextReview?.due].filter((d): d is number => d !== undefined);
-  return {
-    decks: perDeck,
-    all,
-    reviewsToday,
-    streak: streakOf(new Set(days as string[]), day),
-    nextDue: dues.length ? Math.min(...dues) : null,
-  };
-}
 
 /** When the next card of a scope falls due after `after`, or null when nothing is scheduled. */
 export async function loadNextDue(db: StudyDb, scope: StudyScope, after: number): Promise<number | null> {

@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { answerCard } from '@/lib/db/answer-transactions';
-import { loadHomeSummary, loadNextDue, loadTodayQueue } from '@/lib/db/queries';
-import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';
+import { loadNextDue, loadTodayQueue } from '@/lib/db/queries';
+import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
-import { DAY, HOUR, T0, makeCard } from '../../helpers/cards';
-import { freshDb } from '../../helpers/db';
+import { DAY, T0 } from '../../helpers/cards';
+import { seed, seedTree } from '../../helpers/query-seeds';
 
 const settings = { ...DEFAULT_SETTINGS, newCardsPerDay: 2, reviewsPerDay: 2, fuzz: false };
-
-async function seed() {
-  const db = freshDb();
-  await db.decks.bulkAdd([
-    { id: 'deck-a', name: 'A', description: '', builtin: true },
-    { id: 'deck-b', name: 'B', description: '', builtin: true },
-  ]);
-  await db.cards.bulkAdd([
-    makeCard({ id: 'new-a1', order: 1 }),
-    makeCard({ id: 'new-a2', order: 2 }),
-    makeCard({ id: 'new-a3', order: 3 }),
-    makeCard({ id: 'new-b1', order: 0, deckId: 'deck-b' }),
-    makeCard({ id: 'rev-a1', state: CardState.Review, due: T0 - DAY, lastReview: T0 - 5 * DAY, stability: 4, difficulty: 5 }),
-    makeCard({ id: 'rev-a2', state: CardState.Review, due: T0 - 2 * DAY, lastReview: T0 - 6 * DAY, stability: 4, difficulty: 5 }),
-    makeCard({ id: 'rev-a3', state: CardState.Review, due: T0 + 10 * HOUR, lastReview: T0 - 6 * DAY, stability: 4, difficulty: 5 }),
-    makeCard({ id: 'rev-later', state: CardState.Review, due: T0 + 3 * DAY, lastReview: T0 - DAY, stability: 4, difficulty: 5 }),
-    makeCard({ id: 'learn-a1', state: CardState.Learning, due: T0 + 5 * 60_000, lastReview: T0 }),
-    makeCard({ id: 'suspended', suspended: true, order: -1 }),
-  ]);
-  return db;
-}
 
 describe('loadTodayQueue', () => {
   it('takes a deck\'s due cards in due order and its new cards in order, within the limits', async () => {
@@ -77,41 +56,7 @@ describe('loadTodayQueue', () => {
   });
 });
 
-describe('loadHomeSummary', () => {
-  it('shows per-deck counts, reviews done today, the streak and the next due card', async () => {
-    const db = await seed();
-    await answerCard(db, createScheduler(settings), { cardId: 'rev-a1', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1, dayStartHour: 4 });
-    const home = await loadHomeSummary(db, settings, T0 + 1);
-    const a = home.decks.find((d) => d.deck.id === 'deck-a')!;
-    expect(a.today).toEqual({ newCards: 2, learning: 1, review: 1 });
-    expect(home.decks.find((d) => d.deck.id === 'deck-b')!.today).toEqual({ newCards: 1, learning: 0, review: 0 });
-    expect(home.reviewsToday).toBe(1);
-    expect(home.streak).toBe(1);
-    expect(home.nextDue).toBe(T0 + 3 * DAY);
-  });
-});
-
 describe('an imported deck tree (Anki subdecks)', () => {
-  // "CISSP" holds one card, its subdecks "Domain 1" and "Domain 1 › Labs" the rest; "CISSP old" is a sibling, not a child.
-  async function seedTree() {
-    const db = freshDb();
-    await db.decks.bulkAdd([
-      { id: 'top', name: 'CISSP', description: '', builtin: false, path: ['CISSP'] },
-      { id: 'd1', name: 'CISSP › Domain 1', description: '', builtin: false, path: ['CISSP', 'Domain 1'] },
-      { id: 'labs', name: 'CISSP › Domain 1 › Labs', description: '', builtin: false, path: ['CISSP', 'Domain 1', 'Labs'] },
-      { id: 'old', name: 'CISSP old', description: '', builtin: false, path: ['CISSP old'] },
-    ]);
-    await db.cards.bulkAdd([
-      makeCard({ id: 'top-new', deckId: 'top', order: 5 }),
-      makeCard({ id: 'd1-new', deckId: 'd1', order: 1 }),
-      makeCard({ id: 'labs-new', deckId: 'labs', order: 3 }),
-      makeCard({ id: 'old-new', deckId: 'old', order: 0 }),
-      makeCard({ id: 'd1-rev', deckId: 'd1', state: CardState.Review, due: T0 - DAY, lastReview: T0 - 5 * DAY, stability: 4, difficulty: 5 }),
-      makeCard({ id: 'labs-rev', deckId: 'labs', state: CardState.Review, due: T0 + 2 * DAY, lastReview: T0 - DAY, stability: 4, difficulty: 5 }),
-    ]);
-    return db;
-  }
-
   it('studying a deck takes in its subdecks, in order across them and within the limits', async () => {
     const db = await seedTree();
     const q = await loadTodayQueue(db, { kind: 'deck', deckId: 'top' }, settings, T0);
@@ -130,17 +75,6 @@ describe('an imported deck tree (Anki subdecks)', () => {
     await answerCard(db, createScheduler(settings), { cardId: 'labs-new', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1, dayStartHour: 4 });
     const q = await loadTodayQueue(db, { kind: 'deck', deckId: 'top' }, settings, T0 + 1);
     expect(q.fresh.map((c) => c.id)).toEqual(['d1-new']);
-  });
-
-  it('the home page counts each deck with its subdecks', async () => {
-    const db = await seedTree();
-    const home = await loadHomeSummary(db, settings, T0);
-    const of = (id: string) => home.decks.find((d) => d.deck.id === id)!;
-    expect(of('top').total).toBe(5);
-    expect(of('top').today).toEqual({ newCards: 2, learning: 0, review: 1 });
-    expect(of('d1').total).toBe(4);
-    expect(of('labs').total).toBe(2);
-    expect(of('old').total).toBe(1);
   });
 });
 

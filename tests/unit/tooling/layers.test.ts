@@ -36,7 +36,7 @@ describe('layer rules', () => {
   it('lets the scheduler bridge import ts-fsrs and components import lib/db', async () => {
     expect(await restricted('lib/scheduler.ts', "import { fsrs } from 'ts-fsrs';\nexport const x = fsrs;")).toEqual([]);
     expect(await restricted('lib/db/pouch-replica.ts', "import PouchDB from 'pouchdb-core';\nexport const x = PouchDB;")).toEqual([]);
-    expect(await restricted('components/home/probe.ts', "import { useHomeSummary } from '@/lib/db/hooks';\nexport const x = useHomeSummary;")).toEqual([]);
+    expect(await restricted('components/home/probe.ts', "import { useHomeSummary } from '@/lib/db/home-hooks';\nexport const x = useHomeSummary;")).toEqual([]);
   });
 });
 
