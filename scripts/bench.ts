@@ -57,7 +57,7 @@ const NOTES = [
   '',
   'The sync rows run against pouchdb-server on loopback (leveldb on disk), on the same machine as the',
   'browser. A "first sync" sends or receives the whole year: 300,000 answers in one document per study day',
-  '(about 75 MB of JSON) and 20,000 imported cards in 64 bucket documents; each figure is one run, from',
+  '(about 60 MB, each body one JSON text) and 20,000 imported cards in 64 bucket documents; one run each, from',
   'Sync now to the outcome on the page, with the work in the sync worker (so no long task on the page).',
   'The outcome\'s step timings (receive, merge, prepare, send) are printed by `npm run bench -- --only sync`.',
   '',
