@@ -255,11 +255,9 @@ async function buildDraft(db: SqliteDb, model: CollectionModel, input: BuildInpu
   const emptied = new Set<DraftCard>();
   for (const [image, showing] of cardsShowing) {
     if (kept.has(image)) continue;
-    // Not after an odd number of backslashes: "\![" is text that only reads like a reference.
-    const reference = new RegExp(String.raw`(?<=(?:^|[^\\])(?:\\\\)*)!\[[^\]]*\]\(media:${escapeRegExp(image)}\)`, 'g');
     for (const card of showing) {
-      card.front = tidy(card.front.replace(reference, ''));
-      card.back = tidy(card.back.replace(reference, ''));
+      card.front = tidy(withoutImage(card.front, image));
+      card.back = tidy(withoutImage(card.back, image));
       if (!card.front) emptied.add(card);
     }
   }
@@ -278,6 +276,11 @@ async function buildDraft(db: SqliteDb, model: CollectionModel, input: BuildInpu
   }
   decks.sort((a, b) => a.path.join('\u0000').localeCompare(b.path.join('\u0000')));
   return { kind: 'anki', fileName: input.fileName, decks, cards, media, skipped: skippedLines(skipped, mediaMap, usedImages) };
+}
+
+/** The text without its references to one image; "\![" (escaped) is text that only reads like one, and stays. */
+export function withoutImage(markdown: string, image: string): string {
+  return markdown.replace(new RegExp(String.raw`(?<=(?:^|[^\\])(?:\\\\)*)!\[[^\]]*\]\(media:${escapeRegExp(image)}\)`, 'g'), '');
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,7 +8,7 @@ import { AnkiImportError } from '@/lib/import/anki/anki-errors';
 import { parseLegacyMediaMap, parseMediaEntries, sniffImageMime } from '@/lib/import/anki/media';
 import { messageFields, readMessage, stringField, varintField } from '@/lib/import/anki/protobuf';
 import { MAX_ANSWER_MS, revlogToAnswer } from '@/lib/import/anki/revlog';
-import { readAnkiPackage } from '@/lib/import/anki/read-package';
+import { readAnkiPackage, withoutImage } from '@/lib/import/anki/read-package';
 import { loadSqlJs, sqlJsOpener } from '@/lib/import/anki/sqlite';
 import { MAX_ZIP_ENTRIES, declaredEntryCount, listEntries } from '@/lib/import/anki/zip';
 import { zstdDecompress } from '@/lib/import/anki/zstd';
@@ -187,5 +187,14 @@ describe('package meta', () => {
   it('refuses a current-format package whose collection.anki21b is missing, rather than reading the placeholder', async () => {
     const zip = zipSync({ meta: new Uint8Array([0x08, 0x03]), 'collection.anki2': fixtureBytes('update1.apkg') });
     await expect(readAnkiPackage(zip, { fileName: 'x.apkg', initSqlJs: loadSql })).rejects.toMatchObject({ code: 'no-collection' });
+  });
+});
+
+describe('removing an image that is not kept', () => {
+  it('takes out its references, and leaves escaped text that only reads like one', () => {
+    expect(withoutImage('A ![x](media:fake.png) B ![y](media:other.png)', 'fake.png')).toBe('A  B ![y](media:other.png)');
+    expect(withoutImage('\\![x](media:fake.png)', 'fake.png')).toBe('\\![x](media:fake.png)');
+    // An escaped backslash before it: the reference is real.
+    expect(withoutImage('\\\\![x](media:fake.png)', 'fake.png')).toBe('\\\\');
   });
 });
