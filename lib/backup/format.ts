@@ -12,6 +12,7 @@
  */
 import type { CardRevision, Deck, MemoryState, ReviewEntry, StudyCard, StudySettings } from '../model';
 import type { Attempt } from '../practice/attempt';
+import { NUMBER_FIELDS, type PackColumns, type PackedDay } from '../review-pack';
 
 export const BACKUP_FORMAT = 'cism-cissp-study-backup';
 /** 2 added `practiceAttempts`; files of version 1 are still read (they have no practice). */
@@ -151,6 +152,22 @@ export function reviewToRow(r: ReviewEntry): unknown[] {
     r.id, r.cardId, r.deckId, r.grade, r.reviewedAt, r.durationMs, r.day, r.stateBefore, r.dueBefore,
     r.stabilityAfter, r.difficultyAfter, r.elapsedDays, r.scheduledDays,
     b.due, b.stability, b.difficulty, b.elapsedDays, b.scheduledDays, b.learningSteps, b.reps, b.lapses, b.state, b.lastReview,
+  ];
+}
+
+/**
+ * The row of the answer at position `i` of a stored day pack, the same as
+ * reviewToRow(unpackAt(pack, columns, i)) without building the answer first (a first sync turns
+ * 300,000 of them into rows).
+ */
+export function packedReviewRow(pack: PackedDay, columns: PackColumns, i: number): unknown[] {
+  const n = pack.numbers;
+  const o = i * NUMBER_FIELDS;
+  const lastReview = n[o + 18]!;
+  return [
+    columns.ids[i], columns.cardIds[i], columns.deckIds[i], n[o], n[o + 1], n[o + 2], pack.day, n[o + 3], n[o + 4],
+    n[o + 5], n[o + 6], n[o + 7], n[o + 8],
+    n[o + 9], n[o + 10], n[o + 11], n[o + 12], n[o + 13], n[o + 14], n[o + 15], n[o + 16], n[o + 17], Number.isNaN(lastReview) ? null : lastReview,
   ];
 }
 

@@ -21,24 +21,6 @@ export async function reviewsOnDay(db: StudyDb, day: string, deckId?: string): P
   return [...rows, ...packed];
 }
 
-/**
- * Every answer of each of `days`, as reviewsOnDay gives them: two requests for all the days rather
- * than two per day (a first sync reads a year's 366 days).
- */
-export async function reviewsOnDays(db: StudyDb, days: readonly string[]): Promise<Map<string, ReviewEntry[]>> {
-  const out = new Map<string, ReviewEntry[]>(days.map((d) => [d, []]));
-  if (!days.length) return out;
-  const [rows, packs] = await Promise.all([db.reviews.where('day').anyOf(days as string[]).toArray(), db.packedReviews.bulkGet(days as string[])]);
-  for (const r of rows) out.get(r.day)!.push(r);
-  for (const pack of packs) {
-    if (!pack) continue;
-    const list = out.get(pack.day)!;
-    const columns = columnsOf(pack);
-    for (let i = 0; i < pack.count; i += 1) list.push(unpackAt(pack, columns, i));
-  }
-  return out;
-}
-
 /** How many answers the log holds. */
 export async function countReviews(db: StudyDb): Promise<number> {
   let packed = 0;

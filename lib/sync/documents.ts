@@ -23,7 +23,7 @@
 import type { CardRevision, Deck, MediaFile, ReviewEntry, StudyCard, StudySettings, UndoneAnswer } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import type { Attempt } from '../practice/attempt';
-import { type BackupContent, cardToBackup, ID_PATTERN, REVIEW_COLUMN_NAMES, reviewToRow, settingsToBackup, toBase64 } from '../backup/format';
+import { type BackupContent, cardToBackup, ID_PATTERN, REVIEW_COLUMN_NAMES, settingsToBackup, toBase64 } from '../backup/format';
 import { checkContent, type ValidBackup } from '../backup/parse';
 import { differingFact, type LocalSnapshot } from '../backup/merge';
 import { type CardSyncKey, fnv1a } from './card-sync-key';
@@ -198,8 +198,8 @@ export interface LocalState {
   attempts: Attempt[];
   /** Images not sent yet (by this device). */
   media: MediaFile[];
-  /** This device's answers of each study day that may hold something not sent yet. */
-  days: ReadonlyMap<string, readonly ReviewEntry[]>;
+  /** This device's answers of each study day that may hold something not sent yet, as backup rows (reviewToRow). */
+  days: ReadonlyMap<string, readonly (readonly unknown[])[]>;
   /** Every undo this device knows of. */
   undone: readonly UndoneAnswer[];
 }
@@ -287,10 +287,11 @@ export function docsToPush(w: Writer, state: LocalState, existing: ReadonlyMap<s
     }
     const rows = prev ? [...prev.content.reviews] : [];
     const sent = new Set(rows.map((r) => r[0] as string));
-    for (const r of state.days.get(day) ?? []) {
-      if (sent.has(r.id) || elsewhere.has(r.id)) continue;
-      rows.push(reviewToRow(r));
-      sent.add(r.id);
+    for (const row of state.days.get(day) ?? []) {
+      const id = row[0] as string;
+      if (sent.has(id) || elsewhere.has(id)) continue;
+      rows.push(row as unknown[]);
+      sent.add(id);
     }
     const undone = [...(prev?.undone ?? [])];
     const undoneIds = new Set(undone.map((u) => u.id));

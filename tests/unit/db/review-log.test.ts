@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBackup } from '@/lib/db/backup';
 import { openStudyDb, SCHEMA_VERSION } from '@/lib/db/database';
 import { doneToday } from '@/lib/db/queries';
-import { countReviews, loadAllReviews, reviewsOnDay, reviewsOnDays } from '@/lib/db/review-log';
+import { countReviews, loadAllReviews, reviewsOnDay } from '@/lib/db/review-log';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { DAY, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
@@ -48,13 +48,5 @@ describe('reading the log', () => {
     expect((await reviewsOnDay(db, '2026-11-24', 'deck-b')).map((r) => r.cardId).sort()).toEqual(['card-1', 'card-3']);
     // Today's limits count the imported new cards too (moving devices mid-day).
     expect(await doneToday(db, '2026-11-24')).toEqual({ newCards: 3, reviews: 0 });
-
-    // Many days at once: each day as reviewsOnDay reads it, rows and packs alike; a day without answers is empty.
-    const days = ['2026-11-23', '2026-11-24', '2026-11-30'];
-    const all = await reviewsOnDays(db, days);
-    expect([...all.keys()]).toEqual(days);
-    for (const day of days) expect(all.get(day)).toEqual(await reviewsOnDay(db, day));
-    expect(all.get('2026-11-24')).toHaveLength(3);
-    expect(all.get('2026-11-23')).toHaveLength(1);
   });
 });

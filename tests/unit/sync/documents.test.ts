@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { reviewToRow } from '@/lib/backup/format';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type ReviewEntry } from '@/lib/model';
@@ -14,8 +15,10 @@ function answer(id: string, day: string, at: number): ReviewEntry {
   return { id, cardId: 'card-0', deckId: 'deck-a', grade: 3, reviewedAt: at, durationMs: 3000, day, stateBefore: 0, dueBefore: at, stabilityAfter: 2.3, difficultyAfter: 2.1, elapsedDays: 0, scheduledDays: 0, before };
 }
 
-const empty = (over: Partial<LocalState> = {}): LocalState => ({
-  settings: DEFAULT_SETTINGS, settingsSavedAt: null, decks: [], cards: [], revisions: [], attempts: [], media: [], days: new Map(), undone: [], ...over,
+/** A device's state; its days' answers given as answers, held as the rows sync sends. */
+const empty = ({ days, ...over }: Partial<Omit<LocalState, 'days'>> & { days?: Map<string, ReviewEntry[]> } = {}): LocalState => ({
+  settings: DEFAULT_SETTINGS, settingsSavedAt: null, decks: [], cards: [], revisions: [], attempts: [], media: [], undone: [], ...over,
+  days: new Map([...(days ?? [])].map(([day, list]) => [day, list.map(reviewToRow)])),
 });
 
 describe('reading a document from the server', () => {
