@@ -28,11 +28,12 @@ const ESCAPABLE = new Set(['*', '`', '\\', '_', '!']);
 /** Only stored media, by a name of safe characters (importers percent-encode the rest): no address can load from elsewhere. */
 const MEDIA_IMAGE_SOURCE = String.raw`!\[([^\]\n]{0,300})\]\(media:([A-Za-z0-9%._~-]{1,300})\)`;
 const MEDIA_IMAGE = new RegExp(`^${MEDIA_IMAGE_SOURCE}`);
+const MEDIA_IMAGE_ANYWHERE = new RegExp(MEDIA_IMAGE_SOURCE);
 
 /** The names of the stored images a card text shows, read by the parser itself (an escaped "\![" or a code span shows none). */
 export function mediaNamesIn(text: string): string[] {
   // Most texts name no image: the parse is only for those that might.
-  if (!new RegExp(MEDIA_IMAGE_SOURCE).test(text)) return [];
+  if (!MEDIA_IMAGE_ANYWHERE.test(text)) return [];
   const names: string[] = [];
   const walk = (inlines: readonly Inline[]) => {
     for (const x of inlines) {

@@ -9,7 +9,7 @@ import IdbAdapter from 'pouchdb-adapter-idb';
 import HttpAdapter from 'pouchdb-adapter-http';
 import Replication from 'pouchdb-replication';
 import { fnv1a } from '../sync/card-sync-key';
-import { idsUnder, type StoredDoc } from '../sync/documents';
+import type { StoredDoc } from '../sync/documents';
 import { databaseUrl, type SyncConfig } from '../sync/server-address';
 import type { Replica } from './sync-run';
 
@@ -27,9 +27,6 @@ export function replicaName(device: string, config: Pick<SyncConfig, 'server' | 
 }
 
 type Db = Database<StoredDoc>;
-
-/** Up to this many prefixes, withPrefixes reads a range for each (an ordinary sync asks for a day and a bucket or two). */
-const FEW_PREFIXES = 8;
 
 export function openPouchReplica(device: string, config: SyncConfig): Replica & { close(): Promise<void> } {
   // Random revision ids: the default hashes each document's JSON with MD5 in script (a year of
@@ -70,22 +67,6 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
       if (!ids.length) return new Map();
       const res = await local.allDocs({ keys: [...ids], include_docs: true });
       return new Map(docsOf(res.rows).map((d) => [d._id, d]));
-    },
-    async withPrefixes(prefixes) {
-      const out = new Map<string, StoredDoc>();
-      if (prefixes.length <= FEW_PREFIXES) {
-        for (const prefix of prefixes) {
-          const res = await local.allDocs({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true });
-          for (const d of docsOf(res.rows)) out.set(d._id, d);
-        }
-        return out;
-      }
-      // Many prefixes (a first sync asks for some 400, a range read each): the ids first, without
-      // bodies, then one read of the matching documents.
-      const ids = idsUnder((await local.allDocs({ include_docs: false })).rows.map((r) => r.id), prefixes);
-      if (!ids.length) return out;
-      for (const d of docsOf((await local.allDocs({ keys: ids, include_docs: true })).rows)) out.set(d._id, d);
-      return out;
     },
     async write(docs) {
       for (let i = 0; i < docs.length; i += BATCH) {

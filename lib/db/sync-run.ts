@@ -8,7 +8,7 @@
  */
 import { APP_VERSION } from '../app-version';
 import { plural } from '../words';
-import { answersInDayDocs, bucketOf, dayOfAnswersDoc, docId, docPrefix, docsToPush, openDoc, packDoc, readSyncDocs, type StoredDoc, type SyncDoc, type Writer } from '../sync/documents';
+import { answersInDayDocs, bucketOf, dayOfAnswersDoc, docId, docPrefix, docsToPush, idsUnder, openDoc, packDoc, readSyncDocs, type StoredDoc, type SyncDoc, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
@@ -26,8 +26,6 @@ export interface Replica {
   /** The current revision of every document in the replica, by id (no document bodies read). */
   revisions(): Promise<Map<string, string>>;
   get(ids: readonly string[]): Promise<Map<string, StoredDoc>>;
-  /** Every document whose id starts with one of these (docPrefix: every device's documents of one kind). */
-  withPrefixes(prefixes: readonly string[]): Promise<Map<string, StoredDoc>>;
   write(docs: readonly StoredDoc[]): Promise<void>;
 }
 
@@ -110,6 +108,9 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // hold nothing it does not have. (Comparing revisions, not reading a changes feed from a
     // remembered sequence, cannot pass over a document whatever the replica's sequence numbers do.)
     const revisions = await replica.revisions();
+    // Every device's documents of some kinds (docPrefix), found among the ids just listed: nothing
+    // writes to the replica between here and this run's own write, so the list stays true until then.
+    const withPrefixes = (prefixes: readonly string[]) => replica.get(idsUnder(revisions.keys(), prefixes));
     const wanted = [...revisions].filter(([id, rev]) => !id.endsWith(`:${record.device}`) && !id.startsWith('_') && record.appliedRevs[id] !== rev).map(([id]) => id);
     // Those just received are in hand; the rest (received by an earlier run that did not merge them) are read.
     const inHand = (id: string) => received.get(id)?._rev === revisions.get(id);
@@ -130,7 +131,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const dayCounts = { ...record.dayCounts };
     const changedDays = [...new Set([...fresh.keys()].map(dayOfAnswersDoc).filter((day) => day !== null))];
     const everything = Object.keys(record.appliedRevs).length === 0;
-    const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...opened(await replica.withPrefixes(changedDays.map(docPrefix.answers))).values()];
+    const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...opened(await withPrefixes(changedDays.map(docPrefix.answers))).values()];
     countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
     partLap('merge.count');
     lap('merge');
@@ -157,7 +158,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
       ...[...buckets].map(docPrefix.cards),
       ...(state.decks.length ? [docPrefix.decks()] : []),
     ];
-    const existing = opened(new Map([...(await replica.get(ownIds)), ...(await replica.withPrefixes(prefixes))]));
+    const existing = opened(new Map([...(await replica.get(ownIds)), ...(await withPrefixes(prefixes))]));
     const docs = docsToPush(writer, state, existing);
     partLap('prepare.compare');
     if (docs.length) {

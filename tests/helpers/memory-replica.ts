@@ -51,11 +51,6 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
     async get(ids) {
       return new Map(ids.filter((id) => local.has(id)).map((id) => [id, copy(local.get(id)!)]));
     },
-    async withPrefixes(prefixes) {
-      const out = new Map<string, StoredDoc>();
-      for (const d of local.values()) if (prefixes.some((p) => d._id.startsWith(p))) out.set(d._id, copy(d));
-      return out;
-    },
     async write(docs) {
       for (const d of docs) {
         const current = local.get(d._id);
