@@ -61,8 +61,16 @@ function isSorted(reviews: readonly ReviewEntry[]): boolean {
 }
 
 function joinIds(values: readonly string[]): string {
-  for (const v of values) if (v.includes(SEPARATOR)) throw new Error(`An id holds a line break: ${JSON.stringify(v)}`);
-  return values.join(SEPARATOR);
+  const joined = values.join(SEPARATOR);
+  // A restore joins 900,000 ids: count the separators of the joined text (one native scan) and
+  // look for the culprit only when there are too many, instead of searching every id.
+  let breaks = 0;
+  for (let i = joined.indexOf(SEPARATOR); i >= 0; i = joined.indexOf(SEPARATOR, i + 1)) breaks += 1;
+  if (values.length && breaks !== values.length - 1) {
+    const culprit = values.find((v) => v.includes(SEPARATOR));
+    throw new Error(`An id holds a line break: ${JSON.stringify(culprit)}`);
+  }
+  return joined;
 }
 
 /**

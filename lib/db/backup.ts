@@ -28,7 +28,8 @@ import { SCHEMA_VERSION, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
 import { pad2 } from '../study-day';
 import { loadAllReviews, loadStoredReviewsById, loadStoredReviewsFor } from './review-log';
-import { adjustDayTotals, byStudyDay, rewriteDayPacks } from './day-packs';
+import { adjustDayTotals, byStudyDay, daysWithPacks, rewriteDayPacks } from './day-packs';
+import { writeBehind } from './write-behind';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers, recordUndoneAnswers } from './undone-answers';
 
@@ -271,20 +272,24 @@ export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Prog
     onProgress?.('writing', done, total);
   };
 
-  if (plan.decks.length) await db.decks.bulkAdd(plan.decks);
+  // Read before the card writes, so that reading the packs to change does not wait for them.
+  const storedDays = days.length ? await daysWithPacks(db) : new Set<string>();
+  const writes = writeBehind();
+  if (plan.decks.length) writes.add(db.decks.bulkAdd(plan.decks));
   for (let i = 0; i < plan.cards.length; i += CARD_CHUNK) {
     const chunk = plan.cards.slice(i, i + CARD_CHUNK);
-    await db.cards.bulkPut(chunk);
-    step(chunk.length);
+    writes.add(db.cards.bulkPut(chunk), () => step(chunk.length));
   }
-  if (plan.rewrittenRows.length) await db.reviews.bulkPut(plan.rewrittenRows.map((r) => r.after));
-  if (plan.removedRows.length) await db.reviews.bulkDelete(plan.removedRows.map((r) => r.id));
+  if (plan.rewrittenRows.length) writes.add(db.reviews.bulkPut(plan.rewrittenRows.map((r) => r.after)));
+  if (plan.removedRows.length) writes.add(db.reviews.bulkDelete(plan.removedRows.map((r) => r.id)));
+  // The packs are built while the cards are being stored.
   await rewriteDayPacks(
     db,
     days,
     (day, stored) => [...stored.filter((r) => !removedPacked.has(r.id)).map((r) => changedPacked.get(r.id) ?? r), ...(addedByDay.get(day) ?? [])],
-    step,
+    { onWritten: step, storedDays },
   );
+  await writes.settled();
 
   if (plan.attempts.length) await db.practiceAttempts.bulkPut(plan.attempts);
   if (plan.revisions.length) await db.cardRevisions.bulkPut(plan.revisions);

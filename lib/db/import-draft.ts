@@ -5,12 +5,13 @@
  * database exactly as it was.
  */
 import { cardKey } from '../import/card-key';
-import { importedIdPrefix, importRows } from '../import/cards-of-draft';
+import { importedIdPrefix, importParts } from '../import/cards-of-draft';
 import type { ImportDraft } from '../import/draft';
 import { mediaNamesIn } from '../markdown';
 import type { ReviewEntry } from '../model';
 import { createScheduler } from '../scheduler';
-import { adjustDayTotals, byStudyDay, rewriteDayPacks } from './day-packs';
+import { adjustDayTotals, byStudyDay, daysWithPacks, rewriteDayPacks } from './day-packs';
+import { writeBehind } from './write-behind';
 import { withStorageErrors } from './errors';
 import type { StudyDb } from './schema';
 import { loadSettings } from './settings';
@@ -23,8 +24,11 @@ export interface ImportReport {
   /** Cards of the file already here from an earlier import: left as they are. */
   alreadyHere: number;
   mediaAdded: number;
-  /** How long each step took (ms), for `npm run bench`: reading what is stored, replaying the history, storing cards, answers and images. */
-  timings?: { read: number; replay: number; writeCards: number; writeAnswers: number; writeMedia: number };
+  /**
+   * How long each step took (ms), for `npm run bench`: reading what is stored; replaying the history
+   * (the cards' writes start meanwhile); packing and storing the answers, until every write is done; storing images.
+   */
+  timings?: { read: number; replay: number; write: number; writeMedia: number };
 }
 
 /** cardKey(front, back) of every stored card, for a CSV import's duplicate check. */
@@ -33,6 +37,9 @@ export async function loadCardKeys(db: StudyDb): Promise<Set<string>> {
   await withStorageErrors(() => db.cards.each((c) => void keys.add(cardKey(c.front, c.back))));
   return keys;
 }
+
+/** Cards replayed and handed to IndexedDB at a time: small enough that storing overlaps replaying. */
+const CARDS_PER_PART = 2_000;
 
 export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promise<ImportReport> {
   return withStorageErrors(() =>
@@ -51,31 +58,46 @@ export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promi
         cardIds: new Set(await db.cards.where(':id').startsWith(importedIdPrefix(draft.kind)).primaryKeys()),
         nextOrder: await nextOrder(db),
       };
+      // Read now, before the writes: reading later would wait for all of them.
+      const storedDays = await daysWithPacks(db);
       const read = lap();
-      const rows = importRows(draft, stored, createScheduler(settings), { now, dayStartHour: settings.dayStartHour });
+      // Each part's cards go to IndexedDB while the next part's history is replayed; the answers
+      // wait for the whole replay, since a day's pack holds answers of many cards.
+      const writes = writeBehind();
+      const reviews: ReviewEntry[] = [];
+      // Only the images the added cards show are stored: one pass over their text, not one per image.
+      const shown = new Set<string>();
+      let decksAdded = 0;
+      let cardsAdded = 0;
+      let alreadyHere = 0;
+      for (const part of importParts(draft, stored, createScheduler(settings), { now, dayStartHour: settings.dayStartHour }, CARDS_PER_PART)) {
+        if (part.decks.length) writes.add(db.decks.bulkAdd(part.decks));
+        if (part.cards.length) writes.add(db.cards.bulkAdd(part.cards));
+        decksAdded += part.decks.length;
+        cardsAdded += part.cards.length;
+        alreadyHere += part.alreadyHere;
+        for (const c of part.cards) for (const name of [...mediaNamesIn(c.front), ...mediaNamesIn(c.back)]) shown.add(name);
+        for (const r of part.reviews) reviews.push(r);
+      }
       const replay = lap();
-      await takeOrders(db, stored.nextOrder, rows.cards.length);
-      if (rows.decks.length) await db.decks.bulkAdd(rows.decks);
-      for (let i = 0; i < rows.cards.length; i += 5000) await db.cards.bulkAdd(rows.cards.slice(i, i + 5000));
-      const writeCards = lap();
-      await storeAnswers(db, rows.reviews);
-      const writeAnswers = lap();
-      // Only the images the added cards show: one pass over their text, not one per image.
-      const shown = new Set(rows.cards.flatMap((c) => [...mediaNamesIn(c.front), ...mediaNamesIn(c.back)]));
+      await storeAnswers(db, reviews, storedDays);
+      await writes.settled();
+      await takeOrders(db, stored.nextOrder, cardsAdded);
+      const writeCardsAndAnswers = lap();
       const newMedia = draft.media.filter((m) => shown.has(m.name));
       const existing = new Set((await db.media.bulkGet(newMedia.map((m) => m.name))).filter((m) => m !== undefined).map((m) => m.name));
       const media = newMedia.filter((m) => !existing.has(m.name));
       if (media.length) await db.media.bulkPut(media.map((m) => ({ name: m.name, mime: m.mime, bytes: m.bytes })));
-      const timings = { read, replay, writeCards, writeAnswers, writeMedia: lap() };
-      return { decksAdded: rows.decks.length, cardsAdded: rows.cards.length, answersAdded: rows.reviews.length, alreadyHere: rows.alreadyHere, mediaAdded: media.length, timings };
+      const timings = { read, replay, write: writeCardsAndAnswers, writeMedia: lap() };
+      return { decksAdded, cardsAdded, answersAdded: reviews.length, alreadyHere, mediaAdded: media.length, timings };
     }),
   );
 }
 
 /** Imported answers go into the per-day packs (a year of answers is hundreds of thousands of rows). */
-async function storeAnswers(db: StudyDb, reviews: readonly ReviewEntry[]): Promise<void> {
+async function storeAnswers(db: StudyDb, reviews: readonly ReviewEntry[], storedDays: ReadonlySet<string>): Promise<void> {
   if (!reviews.length) return;
   const byDay = byStudyDay(reviews);
-  await rewriteDayPacks(db, [...byDay.keys()].sort(), (day, stored) => [...stored, ...byDay.get(day)!]);
+  await rewriteDayPacks(db, [...byDay.keys()].sort(), (day, stored) => [...stored, ...byDay.get(day)!], { storedDays });
   await adjustDayTotals(db, { added: reviews });
 }

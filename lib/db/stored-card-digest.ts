@@ -28,6 +28,22 @@ function applyToPacks(packs: DBCoreTable, trans: DBCoreTransaction, puts: readon
   );
 }
 
+/**
+ * Each transaction's digest updates, one after the other. A writer may issue several card writes
+ * without waiting for each (an import keeps IndexedDB busy while it computes the next chunk):
+ * two updates that both read a pack before either wrote it would lose one's cards. Chained, each
+ * update reads the packs only after the previous one has written them (IndexedDB runs a
+ * transaction's requests in the order they are made).
+ */
+const digestTurns = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+function inTurn(trans: DBCoreTransaction, update: () => Promise<unknown>): Promise<unknown> {
+  const previous = digestTurns.get(trans);
+  const next = previous ? previous.then(update, update) : update();
+  digestTurns.set(trans, next);
+  return next;
+}
+
 function digestCore(down: DBCore): DBCore {
   // During an upgrade from before version 4 the stack is built over a schema without the digest:
   // then there is nothing to keep in step (the version-4 upgrade fills it).
@@ -44,13 +60,13 @@ function digestCore(down: DBCore): DBCore {
       if (name !== 'cards') return table;
       const packs = down.table(DIGEST_TABLE);
       const after = (req: DBCoreMutateRequest, removed: readonly string[]) => (res: DBCoreMutateResponse) => {
-        const followUp =
+        const update = () =>
           req.type === 'add' || req.type === 'put'
             ? applyToPacks(packs, req.trans, (req.values as StudyCard[]).filter((_, i) => !(i in res.failures)).map(digestOf), [])
             : req.type === 'deleteRange' && req.range.type === ANY_RANGE
               ? packs.mutate({ trans: req.trans, type: 'deleteRange', range: req.range })
               : applyToPacks(packs, req.trans, [], removed);
-        return followUp.then(() => res);
+        return inTurn(req.trans, update).then(() => res);
       };
       return {
         ...table,

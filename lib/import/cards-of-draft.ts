@@ -39,7 +39,27 @@ export function cardIdOf(card: DraftCard): string {
   return o.kind === 'anki' ? `${importedIdPrefix('anki')}${o.noteId}-${o.ord}` : `${importedIdPrefix('csv')}${fnv1a64(`${o.fileName}\u001f${o.line}\u001f${card.front}\u001f${card.back}`)}`;
 }
 
-export function importRows(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: { now: number; dayStartHour: number }): ImportRows {
+export interface ImportOptions {
+  now: number;
+  dayStartHour: number;
+}
+
+export function importRows(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: ImportOptions): ImportRows {
+  const all: ImportRows = { decks: [], cards: [], reviews: [], alreadyHere: 0 };
+  for (const part of importParts(draft, stored, scheduler, opts, Infinity)) {
+    all.decks.push(...part.decks);
+    for (const c of part.cards) all.cards.push(c);
+    for (const r of part.reviews) all.reviews.push(r);
+    all.alreadyHere += part.alreadyHere;
+  }
+  return all;
+}
+
+/**
+ * importRows in parts of `cardsPerPart` added cards (the decks come with the first part; there is
+ * always at least one part): a writer stores one part while the next one's history is replayed.
+ */
+export function* importParts(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: ImportOptions, cardsPerPart: number): Generator<ImportRows> {
   const { now, dayStartHour } = opts;
   const decks: Deck[] = [];
   const deckIds = new Map<string, string>();
@@ -54,9 +74,18 @@ export function importRows(draft: ImportDraft, stored: StoredSide, scheduler: Sc
     }
     deckIds.set(d.key, id);
   }
-  const cards: StudyCard[] = [];
-  const reviews: ReviewEntry[] = [];
+  let cards: StudyCard[] = [];
+  let reviews: ReviewEntry[] = [];
   let alreadyHere = 0;
+  let firstPart = true;
+  const part = (): ImportRows => {
+    const rows = { decks: firstPart ? decks : [], cards, reviews, alreadyHere };
+    firstPart = false;
+    cards = [];
+    reviews = [];
+    alreadyHere = 0;
+    return rows;
+  };
   let order = stored.nextOrder;
   const seen = new Set<string>();
   for (const c of draft.cards) {
@@ -104,6 +133,7 @@ export function importRows(draft: ImportDraft, stored: StoredSide, scheduler: Sc
     if (c.answers.length) card = withQueueFields({ ...card, ...memory });
     if (c.buried) card = withQueueFields({ ...card, buriedUntil: studyDayEnd(now, dayStartHour) });
     cards.push(card);
+    if (cards.length >= cardsPerPart) yield part();
   }
-  return { decks, cards, reviews, alreadyHere };
+  if (firstPart || cards.length || alreadyHere) yield part();
 }

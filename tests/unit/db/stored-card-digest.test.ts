@@ -104,6 +104,15 @@ describe('card digest kept in step with the cards', () => {
     expect(await readCardDigest(db)).toEqual([]);
   });
 
+  it('through writes issued without waiting for each other in one transaction (an import pipelines its chunks)', async () => {
+    const db = freshDb();
+    const cards = Array.from({ length: 600 }, (_, i) => makeCard({ id: `c${String(i).padStart(3, '0')}`, order: i }));
+    // 600 cards over the buckets: every chunk touches the same packs as the others.
+    await db.transaction('rw', db.cards, () => Promise.all([0, 200, 400].map((from) => db.cards.bulkAdd(cards.slice(from, from + 200)))));
+    await expectDigestMatchesCards(db);
+    expect(await readCardDigest(db)).toHaveLength(600);
+  });
+
   it('not at all when the transaction fails: neither cards nor digest change', async () => {
     const db = freshDb();
     await db.cards.add(makeCard({ id: 'c1' }));
