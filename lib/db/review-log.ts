@@ -104,11 +104,25 @@ export async function loadStoredReviewsFor(
  * Stored answers with these ids. An answer's study day never changes, so beyond the answer rows
  * only the packs of `days` (the days of the answers looked for) can hold them: no other pack is read.
  */
+/**
+ * The answer rows whose ids are among `ids`. A restore or a first sync names 300,000 ids, and
+ * Dexie's anyOf sorts them all with its generic comparison (about 0.4 s) before it walks the
+ * index: when the rows are fewer than the ids (none, on a new device), their keys are read and
+ * matched here instead.
+ */
+async function rowsAmong(db: StudyDb, ids: readonly string[], wanted: ReadonlySet<string>): Promise<ReviewEntry[]> {
+  const stored = await db.reviews.count();
+  if (stored === 0) return [];
+  if (stored >= ids.length) return db.reviews.where(':id').anyOf([...ids]).toArray();
+  const hits = (await db.reviews.toCollection().primaryKeys()).filter((id) => wanted.has(id));
+  return (await db.reviews.bulkGet(hits)).filter((r): r is ReviewEntry => r !== undefined);
+}
+
 export async function loadStoredReviewsById(db: StudyDb, reviewIds: readonly string[], days: readonly string[]): Promise<Map<string, StoredReview>> {
   const byId = new Map<string, StoredReview>();
   if (!reviewIds.length) return byId;
   const wanted = new Set(reviewIds);
-  const [rows, packs] = await Promise.all([db.reviews.where(':id').anyOf(reviewIds as string[]).toArray(), db.packedReviews.bulkGet([...new Set(days)])]);
+  const [rows, packs] = await Promise.all([rowsAmong(db, reviewIds, wanted), db.packedReviews.bulkGet([...new Set(days)])]);
   for (const review of rows) byId.set(review.id, { review, storedIn: 'row' });
   for (const pack of packs) {
     if (!pack) continue;
