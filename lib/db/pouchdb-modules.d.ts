@@ -7,6 +7,8 @@ declare module 'pouchdb-core' {
     batch_size?: number;
     batches_limit?: number;
     retry?: boolean;
+    /** Keep replicating new changes until cancelled. */
+    live?: boolean;
   }
   export interface AllDocsRow<T> {
     id: string;
@@ -33,6 +35,11 @@ declare module 'pouchdb-core' {
   /** A running replication: a promise of its end that also reports each batch written. */
   export interface Replication<T> extends Promise<unknown> {
     on(event: 'change', listener: (info: { docs?: (T & { _revisions?: unknown })[] }) => void): Replication<T>;
+    /** After each batch: `checkpoint` is the source's sequence number the target's checkpoint now records. */
+    on(event: 'checkpoint', listener: (info: { checkpoint?: number | string }) => void): Replication<T>;
+    on(event: 'error', listener: (error: unknown) => void): Replication<T>;
+    on(event: 'complete', listener: (info: unknown) => void): Replication<T>;
+    cancel(): void;
   }
   export interface Database<T> {
     replicate: {

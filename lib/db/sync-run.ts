@@ -23,10 +23,14 @@ export interface Replica {
   pull(): Promise<ReadonlyMap<string, StoredDoc>>;
   /** Sends the local changes. */
   push(): Promise<void>;
+  /**
+   * Writes `docs` into the replica and sends every local change, these and any an earlier run left
+   * unsent. The sending may start before the writing ends; it resolves once everything is sent.
+   */
+  send(docs: readonly StoredDoc[]): Promise<void>;
   /** The current revision of every document in the replica, by id (no document bodies read). */
   revisions(): Promise<Map<string, string>>;
   get(ids: readonly string[]): Promise<Map<string, StoredDoc>>;
-  write(docs: readonly StoredDoc[]): Promise<void>;
 }
 
 /** The replica's documents with their bodies unpacked (what docsToPush and the counts read). */
@@ -50,7 +54,7 @@ export interface SyncOutcome {
 
 /** The parts of the merge and prepare steps, timed apart for `npm run bench`. */
 type MergePart = 'merge.read' | 'merge.store' | 'merge.count';
-type PreparePart = 'prepare.local' | 'prepare.compare' | 'prepare.write';
+type PreparePart = 'prepare.local' | 'prepare.compare';
 
 const MAX_SKIPPED_KEPT = 20;
 
@@ -161,21 +165,19 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const existing = opened(new Map([...(await replica.get(ownIds)), ...(await withPrefixes(prefixes))]));
     const docs = docsToPush(writer, state, existing);
     partLap('prepare.compare');
-    if (docs.length) {
-      // Noted first: should this run end between writing and sending, the next one sends them
-      // even when it has nothing new of its own.
-      await recordRunResult(db, record, { pushPending: true });
-      await replica.write(docs.map(packDoc));
-    }
-    partLap('prepare.write');
     // The days just sent: their documents are those read above, with this device's new ones.
     const after = new Map(existing);
     for (const d of docs) after.set(d._id, d);
     countAnswersPerDay(dayCounts, days, after.values());
     lap('prepare');
+    if (docs.length) {
+      // Noted first: should this run end between writing and sending, the next one sends them
+      // even when it has nothing new of its own.
+      await recordRunResult(db, record, { pushPending: true });
+      await replica.send(docs.map(packDoc));
+    } else if (record.pushPending) await replica.push();
     // Nothing written, now or by an unfinished run: nothing to send (replication would only
     // compare what this run received with the server, which already has it).
-    if (docs.length || record.pushPending) await replica.push();
     lap('send');
 
     const skipped = [...remote.skipped, ...record.skipped.filter((s) => !fresh.has(s.id))].slice(0, MAX_SKIPPED_KEPT);

@@ -51,13 +51,14 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
     async get(ids) {
       return new Map(ids.filter((id) => local.has(id)).map((id) => [id, copy(local.get(id)!)]));
     },
-    async write(docs) {
+    async send(docs) {
       for (const d of docs) {
         const current = local.get(d._id);
         // CouchDB's rule: an update names the revision it replaces.
         if (current?._rev !== d._rev) throw Object.assign(new Error('Document update conflict'), { status: 409 });
         store({ ...d, _rev: `${revNumber(d._rev) + 1}-${d.device}` });
       }
+      await this.push();
     },
   };
 }
