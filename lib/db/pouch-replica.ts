@@ -49,7 +49,7 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
   };
 
   return {
-    async pull() {
+    async pull(onDoc) {
       // What replication writes into the replica, kept as it goes: the merge then need not read
       // it back (a first sync receives a year of answers).
       const received = new Map<string, StoredDoc>();
@@ -59,6 +59,7 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
           const copy = { ...doc };
           delete copy._revisions;
           received.set(copy._id, copy);
+          onDoc?.(copy);
         }
       });
       return received;

@@ -8,7 +8,7 @@
  */
 import { APP_VERSION } from '../app-version';
 import { plural } from '../words';
-import { answersInDayDocs, bucketOf, dayOfAnswersDoc, docId, docPrefix, docsToPush, idsUnder, openDoc, packDoc, readSyncDocs, type StoredDoc, type SyncDoc, type Writer } from '../sync/documents';
+import { answersInDayDocs, bucketOf, type CheckedDoc, checkSyncDoc, dayOfAnswersDoc, docId, docPrefix, docsToPush, groupSyncDocs, idsUnder, openDoc, packDoc, type StoredDoc, type SyncDoc, type Writer } from '../sync/documents';
 import { describeSyncFailure, type SyncFailure } from '../sync/server-address';
 import type { StudyDb } from './schema';
 import { SCHEMA_VERSION } from './schema';
@@ -19,8 +19,11 @@ import { rebuildCardDigest } from './stored-card-digest';
 
 /** The local copy of the server's database, as sync uses it: documents as stored (packed, see packDoc). */
 export interface Replica {
-  /** Receives the server's changes (resuming from the last checkpoint); returns the documents it wrote into the replica. */
-  pull(): Promise<ReadonlyMap<string, StoredDoc>>;
+  /**
+   * Receives the server's changes (resuming from the last checkpoint); returns the documents it
+   * wrote into the replica. `onDoc` sees each one as it arrives.
+   */
+  pull(onDoc?: (doc: StoredDoc) => void): Promise<ReadonlyMap<string, StoredDoc>>;
   /** Sends the local changes. */
   push(): Promise<void>;
   /**
@@ -103,7 +106,13 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
   };
   try {
     onStep?.(step);
-    const received = await replica.pull();
+    // Other devices' documents are opened and checked as replication delivers them: a first sync
+    // receives 60 MB, and the worker would otherwise wait on the network and then parse it all.
+    const fromOthers = (id: string) => !id.endsWith(`:${record.device}`) && !id.startsWith('_');
+    const checked = new Map<string, { rev: string | undefined; doc: CheckedDoc }>();
+    const received = await replica.pull((doc) => {
+      if (fromOthers(doc._id)) checked.set(doc._id, { rev: doc._rev, doc: checkSyncDoc(openDoc(doc)) });
+    });
     lap('receive');
 
     step = 'merging';
@@ -115,19 +124,25 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // Every device's documents of some kinds (docPrefix), found among the ids just listed: nothing
     // writes to the replica between here and this run's own write, so the list stays true until then.
     const withPrefixes = (prefixes: readonly string[]) => replica.get(idsUnder(revisions.keys(), prefixes));
-    const wanted = [...revisions].filter(([id, rev]) => !id.endsWith(`:${record.device}`) && !id.startsWith('_') && record.appliedRevs[id] !== rev).map(([id]) => id);
-    // Those just received are in hand; the rest (received by an earlier run that did not merge them) are read.
+    const wanted = [...revisions].filter(([id, rev]) => fromOthers(id) && record.appliedRevs[id] !== rev).map(([id]) => id);
+    // Those just received are in hand, checked; the rest (received by an earlier run that did not merge them) are read.
     const inHand = (id: string) => received.get(id)?._rev === revisions.get(id);
     const readBack = await replica.get(wanted.filter((id) => !inHand(id)));
-    const fresh = new Map<string, unknown>(wanted.flatMap((id) => (inHand(id) ? [[id, openDoc(received.get(id)!)]] : readBack.has(id) ? [[id, openDoc(readBack.get(id)!)]] : [])));
-    const remote = readSyncDocs([...fresh.values()]);
+    const fresh = new Map<string, CheckedDoc>();
+    for (const id of wanted) {
+      const early = checked.get(id);
+      if (inHand(id) && early && early.rev === revisions.get(id)) fresh.set(id, early.doc);
+      else if (inHand(id)) fresh.set(id, checkSyncDoc(openDoc(received.get(id)!)));
+      else if (readBack.has(id)) fresh.set(id, checkSyncDoc(openDoc(readBack.get(id)!)));
+    }
+    const remote = groupSyncDocs([...fresh.values()]);
     partLap('merge.read');
     const merged = await mergeRemoteChanges(db, remote);
     partLap('merge.store');
     const appliedRevs = { ...record.appliedRevs };
     for (const [id, d] of fresh) {
       // A document whose answers wait for their cards stays unmerged: it is read again next time.
-      if (!merged.waitingDays.has(dayOfAnswersDoc(id) ?? '')) appliedRevs[id] = (d as { _rev: string })._rev;
+      if (!merged.waitingDays.has(dayOfAnswersDoc(id) ?? '')) appliedRevs[id] = (d.raw as { _rev: string })._rev;
     }
     // Answers per day in the documents, for the days that just changed, so that what was merged is
     // not taken for something to send. When nothing was merged before, every document was just
@@ -135,7 +150,7 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     const dayCounts = { ...record.dayCounts };
     const changedDays = [...new Set([...fresh.keys()].map(dayOfAnswersDoc).filter((day) => day !== null))];
     const everything = Object.keys(record.appliedRevs).length === 0;
-    const changedDayDocs = everything ? ([...fresh.values()] as SyncDoc[]) : [...opened(await withPrefixes(changedDays.map(docPrefix.answers))).values()];
+    const changedDayDocs = everything ? [...fresh.values()].map((d) => d.raw as SyncDoc) : [...opened(await withPrefixes(changedDays.map(docPrefix.answers))).values()];
     countAnswersPerDay(dayCounts, changedDays, changedDayDocs);
     partLap('merge.count');
     lap('merge');

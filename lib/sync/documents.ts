@@ -406,10 +406,24 @@ export function readSyncDoc(stored: unknown): { ok: true; device: string; backup
 
 /** Joins what each device wrote into one backup piece per device; unusable documents are listed. */
 export function readSyncDocs(docs: readonly unknown[]): RemoteChanges {
+  return groupSyncDocs(docs.map(checkSyncDoc));
+}
+
+/** A document with the outcome of its checks (readSyncDoc). */
+export interface CheckedDoc {
+  raw: unknown;
+  read: ReturnType<typeof readSyncDoc>;
+}
+
+export function checkSyncDoc(raw: unknown): CheckedDoc {
+  return { raw, read: readSyncDoc(raw) };
+}
+
+/** Checked documents by device, as readSyncDocs gives them (documents checked one by one as they arrived). */
+export function groupSyncDocs(docs: readonly CheckedDoc[]): RemoteChanges {
   const byDevice = new Map<string, ValidBackup>();
   const skipped: SkippedDoc[] = [];
-  for (const raw of docs) {
-    const read = readSyncDoc(raw);
+  for (const { raw, read } of docs) {
     if (!read.ok) {
       const id = raw && typeof raw === 'object' && typeof (raw as { _id?: unknown })._id === 'string' ? (raw as { _id: string })._id : '(no id)';
       skipped.push({ id, reason: read.reason });

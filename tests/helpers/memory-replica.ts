@@ -31,13 +31,14 @@ export function memoryReplica(server: MemoryServer): Replica & { local: Map<stri
   };
   return {
     local,
-    async pull() {
+    async pull(onDoc) {
       server.takeFailure();
       const received = new Map<string, StoredDoc>();
       for (const d of server.docs.values())
         if (revNumber(d._rev) > revNumber(local.get(d._id)?._rev)) {
           store(d);
           received.set(d._id, copy(d));
+          onDoc?.(copy(d));
         }
       return received;
     },
