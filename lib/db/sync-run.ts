@@ -106,13 +106,25 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
   };
   try {
     onStep?.(step);
-    // Other devices' documents are opened and checked as replication delivers them: a first sync
-    // receives 60 MB, and the worker would otherwise wait on the network and then parse it all.
+    // Other devices' documents are opened and checked while replication waits for the next batch
+    // from the server (in a task of their own, not in replication's event, which would hold up its
+    // next request): a first sync receives 60 MB, which the worker would otherwise parse and check
+    // only after the last batch.
     const fromOthers = (id: string) => !id.endsWith(`:${record.device}`) && !id.startsWith('_');
     const checked = new Map<string, { rev: string | undefined; doc: CheckedDoc }>();
+    const arrived: StoredDoc[] = [];
+    let checking: ReturnType<typeof setTimeout> | null = null;
+    const checkArrived = () => {
+      checking = null;
+      for (const doc of arrived.splice(0)) checked.set(doc._id, { rev: doc._rev, doc: checkSyncDoc(openDoc(doc)) });
+    };
     const received = await replica.pull((doc) => {
-      if (fromOthers(doc._id)) checked.set(doc._id, { rev: doc._rev, doc: checkSyncDoc(openDoc(doc)) });
+      if (!fromOthers(doc._id)) return;
+      arrived.push(doc);
+      checking ??= setTimeout(checkArrived, 0);
     });
+    if (checking !== null) clearTimeout(checking);
+    checkArrived();
     lap('receive');
 
     step = 'merging';
