@@ -9,6 +9,7 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
  * - Below 640px (`sm`) the bar is fixed to the bottom of the viewport, above the home indicator
  *   (`env(safe-area-inset-bottom)`), and the body gets a bottom padding of the bar's measured
  *   height, so the page's last lines scroll clear of it: nothing is ever hidden under the bar.
+ *   (The 640px here and `sm:` in the classes below are the same breakpoint.)
  * - From 640px up it is an ordinary block where it is placed (`className` styles it there, e.g. `sm:mt-6`).
  *
  * Use one per screen (it owns the body's bottom padding while mounted), after the content it acts
@@ -21,26 +22,39 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
  *   {revealed ? <GradeButtons … /> : <button className="btn btn-primary min-h-16 w-full">Show answer</button>}
  * </ActionBar>
  */
+/** Bars mounted now: the study screen swaps one for the next with every card. */
+let barsMounted = 0;
+
+/** Writes the body's bottom padding only when it changes: each write makes the browser lay the page out again. */
+function reserveBottom(value: string) {
+  if (document.body.style.paddingBottom !== value) document.body.style.paddingBottom = value;
+}
+
 export function ActionBar({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
   const bar = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
     const el = bar.current;
     if (!el) return;
-    const body = document.body;
-    // Reserve the bar's height at the end of the page while it is fixed (phones); measured before
-    // paint, then again whenever it resizes (wrapping text, font size, rotation, crossing 640px).
-    const measure = () => {
-      body.style.paddingBottom = getComputedStyle(el).position === 'fixed' ? `${el.offsetHeight}px` : '';
-    };
-    measure();
+    barsMounted += 1;
+    // Reserve the bar's height at the end of the page while it is fixed (below `sm`, phones). The
+    // ResizeObserver reports the size after layout and before paint, at once and whenever it
+    // changes (wrapping text, font size, rotation); the media query, crossing 640px. Nothing is
+    // measured on mount, which would force a layout of the new screen in the frame being built.
+    const wide = window.matchMedia('(min-width: 640px)');
+    const measure = () => reserveBottom(wide.matches ? '' : `${el.offsetHeight}px`);
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    window.addEventListener('resize', measure);
+    wide.addEventListener('change', measure);
     return () => {
       observer.disconnect();
-      window.removeEventListener('resize', measure);
-      body.style.paddingBottom = '';
+      wide.removeEventListener('change', measure);
+      barsMounted -= 1;
+      // Cleared a frame later, and only if no bar took this one's place: the next card's bar,
+      // mounted in the same commit, keeps the padding as it is instead of removing and re-adding it.
+      requestAnimationFrame(() => {
+        if (barsMounted === 0) reserveBottom('');
+      });
     };
   }, []);
 
