@@ -9,6 +9,8 @@ declare module 'pouchdb-core' {
     retry?: boolean;
     /** Keep replicating new changes until cancelled. */
     live?: boolean;
+    /** Only these documents. */
+    doc_ids?: string[];
   }
   export interface AllDocsRow<T> {
     id: string;
