@@ -171,6 +171,41 @@ test('the server killed in the middle of a sync: nothing is lost, and the next s
   await ctxB.close();
 });
 
+test('the server killed while a device sends its history: the next sync sends the rest, and the server holds every answer once', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const ctx = await browser.newContext();
+  const a = await device(ctx);
+  await a.page.goto('/');
+  await expect(a.page.getByRole('link', { name: 'Study all' })).toBeVisible();
+  // Enough documents (a day's answers each, and the cards' buckets) that sending takes more than one request.
+  const seeded = await seedHistory(a.page, {
+    now: Date.now(), seed: 11, syntheticCards: 1500, syntheticOrigin: 'anki', studiedShare: 0.8, learningEvery: 0, reviewsPerCard: 8,
+    maxReviews: 9000, historyDays: 120, weakDomainSuffix: null, clearDigest: true,
+  });
+  await a.page.goto('/stats/');
+  await expect(a.page.getByText(/daily totals did not match your review history and were recounted/)).toBeVisible({ timeout: 60_000 });
+  await a.sync.open();
+  const runs = await a.sync.runs();
+  // Killed once the server has stored the first batch this device sent (while the device may still
+  // be writing the rest into its replica: the replication runs as they are written).
+  const killed = server.seen(/POST \/study\/_bulk_docs/).then(() => server.kill());
+  await a.page.getByLabel('Server address').fill(server.url);
+  await a.page.getByLabel('Database name').fill('study');
+  await a.page.getByLabel('User name').fill(COUCH_USER);
+  await a.page.getByLabel('Password').fill(COUCH_PASSWORD);
+  await a.page.getByRole('button', { name: 'Set up sync' }).click();
+  await killed;
+  expect(await a.sync.finished(runs)).toContain('cannot be reached');
+
+  await server.restart();
+  expect(await a.sync.syncNow()).toMatch(/Synced/);
+  const here = await progressOf(a.page);
+  expect(here.answers).toHaveLength(seeded);
+  const onServer = (await server.docs('study')).flatMap((d) => d.content.reviews.map((r) => r[0] as string));
+  expect(onServer.sort()).toEqual(here.answers);
+  await ctx.close();
+});
+
 test('a wrong password gets its message, changes nothing, and never travels in an address', async ({ browser }) => {
   const ctx = await browser.newContext();
   const d = await device(ctx);
