@@ -53,7 +53,7 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
       // What replication writes into the replica, kept as it goes: the merge then need not read
       // it back (a first sync receives a year of answers).
       const received = new Map<string, StoredDoc>();
-      const keep = (info: { docs?: (StoredDoc & { _revisions?: unknown })[] }) => {
+      await local.replicate.from(remote, { batch_size: BATCH, batches_limit: 4, retry: false }).on('change', (info) => {
         for (const doc of info.docs ?? []) {
           // The revision history replication asked for is not part of the document.
           const copy = { ...doc };
@@ -61,30 +61,7 @@ export function openPouchReplica(device: string, config: SyncConfig): Replica & 
           received.set(copy._id, copy);
           onDoc?.(copy);
         }
-      };
-      const options = { batch_size: BATCH, batches_limit: 4, retry: false };
-      // Into an empty replica (a device's first sync), the server's documents come in two
-      // replications of half the ids each. One replication works batch after batch: it asks the
-      // server for a batch, waits, stores it, and only then asks for the next, so the server and
-      // this browser each sat idle half the time; two keep both busy. Each keeps a checkpoint of
-      // its own. The next sync replicates everything as usual from its own checkpoint: it finds
-      // these documents here (they are not fetched again) and brings any written meanwhile.
-      if ((await local.info()).doc_count === 0) {
-        const ids = (await remote.allDocs({ include_docs: false })).rows.map((r) => r.id).filter((id) => !id.startsWith('_'));
-        if (ids.length > BATCH) {
-          const halves = [ids.filter((_, i) => i % 2 === 0), ids.filter((_, i) => i % 2 === 1)];
-          const replications = halves.map((doc_ids) => local.replicate.from(remote, { ...options, doc_ids }).on('change', keep));
-          try {
-            await Promise.all(replications);
-          } catch (error) {
-            for (const r of replications) r.cancel();
-            await Promise.allSettled(replications);
-            throw error;
-          }
-          return received;
-        }
-      }
-      await local.replicate.from(remote, options).on('change', keep);
+      });
       return received;
     },
     async push() {

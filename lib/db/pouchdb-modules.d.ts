@@ -9,8 +9,6 @@ declare module 'pouchdb-core' {
     retry?: boolean;
     /** Keep replicating new changes until cancelled. */
     live?: boolean;
-    /** Only these documents. */
-    doc_ids?: string[];
   }
   export interface AllDocsRow<T> {
     id: string;
