@@ -83,21 +83,8 @@ function Runner({ attempt, step }: { attempt: Attempt; step: Step }) {
   const total = attempt.mode === 'adaptive' ? '100–150' : attempt.questions.length;
 
   // A new question: focus its heading (not a button), so Enter confirms rather than pressing one.
-  // Once the question is painted: focusing makes the browser compute the new question's styles on
-  // the spot, inside the frame the learner waits for. Not if the learner moved the focus meanwhile.
-  useEffect(() => {
-    const hadFocus = document.activeElement;
-    let live = true;
-    void afterNextPaint().then(() => {
-      const now = document.activeElement;
-      if (live && (now === hadFocus || now === null || now === document.body)) heading.current?.focus({ preventScroll: true });
-    });
-    return () => {
-      live = false;
-    };
-  }, [i]);
-
   useLayoutEffect(() => {
+    heading.current?.focus({ preventScroll: true });
     const start = answeredAt.current;
     if (start === null) return;
     answeredAt.current = null;

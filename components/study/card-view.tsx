@@ -5,7 +5,7 @@ import { Grade, type StudyCard } from '@/lib/model';
 import type { AnswerOutcome } from '@/lib/scheduler';
 import { ActionBar } from '../ui/action-bar';
 import { Markdown } from '../ui/markdown';
-import { afterNextPaint } from './after-next-paint';
+import { useFocusOncePainted } from './after-next-paint';
 import { GradeButtons } from './grade-buttons';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -48,20 +48,8 @@ export function CardView({
 
   useEffect(() => {
     shownAt.current = performance.now();
-    // The focus moves to "Show answer" once the card is painted: focusing makes the browser
-    // compute the new card's styles on the spot, a second pass in the frame the learner waits for
-    // after grading. Not if the learner moved the focus meanwhile (opened the menu, say). No
-    // scrolling into view: the card is already on screen.
-    const hadFocus = document.activeElement;
-    let live = true;
-    void afterNextPaint().then(() => {
-      const now = document.activeElement;
-      if (live && (now === hadFocus || now === null || now === document.body)) showButton.current?.focus({ preventScroll: true });
-    });
-    return () => {
-      live = false;
-    };
   }, []);
+  useFocusOncePainted(showButton, []);
 
   const grade = useCallback(
     (g: Grade, eventTime: number) => onGrade(g, performance.now() - shownAt.current, eventTime),

@@ -64,6 +64,26 @@ async function answerOffline(context: BrowserContext, page: Page, study: StudyPa
   await context.setOffline(false);
 }
 
+/**
+ * A device in a new profile whose log holds imported cards with a long seeded history: enough
+ * documents (a day's answers each, and the cards' buckets) that replicating them takes many requests.
+ */
+async function deviceWithHistory(browser: Browser, seed: number) {
+  const ctx = await browser.newContext();
+  const d = await device(ctx);
+  await d.page.goto('/');
+  await expect(d.page.getByRole('link', { name: 'Study all' })).toBeVisible();
+  const seeded = await seedHistory(d.page, {
+    now: Date.now(), seed, syntheticCards: 1500, syntheticOrigin: 'anki', studiedShare: 0.8, learningEvery: 0, reviewsPerCard: 8,
+    maxReviews: 9000, historyDays: 120, weakDomainSuffix: null, clearDigest: true,
+  });
+  // The seed writes answers straight into the database; the Progress page recounts the day totals
+  // from the log, as it does whenever they disagree (sync reads which days to send from them).
+  await d.page.goto('/stats/');
+  await expect(d.page.getByText(/daily totals did not match your review history and were recounted/)).toBeVisible({ timeout: 60_000 });
+  return { ctx, ...d, seeded };
+}
+
 /** Two browser profiles, each set up to sync with the server (automatic sync off). */
 async function twoSyncedDevices(browser: Browser) {
   const ctxA = await browser.newContext();
@@ -120,19 +140,7 @@ test('two devices that studied offline end with the union of their answers and t
 
 test('the server killed in the middle of a sync: nothing is lost, and the next sync resumes', async ({ browser }) => {
   test.setTimeout(180_000);
-  const ctxA = await browser.newContext();
-  const a = await device(ctxA);
-  await a.page.goto('/');
-  await expect(a.page.getByRole('link', { name: 'Study all' })).toBeVisible();
-  // Imported cards with a long history: enough documents that the push takes many requests.
-  const seeded = await seedHistory(a.page, {
-    now: Date.now(), seed: 7, syntheticCards: 1500, syntheticOrigin: 'anki', studiedShare: 0.8, learningEvery: 0, reviewsPerCard: 8,
-    maxReviews: 9000, historyDays: 120, weakDomainSuffix: null, clearDigest: true,
-  });
-  // The seed writes answers straight into the database; the Progress page recounts the day totals
-  // from the log, as it does whenever they disagree (sync reads which days to send from them).
-  await a.page.goto('/stats/');
-  await expect(a.page.getByText(/daily totals did not match your review history and were recounted/)).toBeVisible({ timeout: 60_000 });
+  const { ctx: ctxA, seeded, ...a } = await deviceWithHistory(browser, 7);
   await a.sync.open();
   await a.sync.setUp(setUpFor(), { auto: false });
   await expect(a.sync.status()).toContainText('Synced');
@@ -145,13 +153,8 @@ test('the server killed in the middle of a sync: nothing is lost, and the next s
   const ctxB = await browser.newContext();
   const b = await device(ctxB);
   await b.sync.open();
-  const runs = await b.sync.runs();
   const killed = server.seen(/GET \/study\/_changes\?style=all_docs&since=[1-9]/).then(() => server.kill());
-  await b.page.getByLabel('Server address').fill(server.url);
-  await b.page.getByLabel('Database name').fill('study');
-  await b.page.getByLabel('User name').fill(COUCH_USER);
-  await b.page.getByLabel('Password').fill(COUCH_PASSWORD);
-  await b.page.getByRole('button', { name: 'Set up sync' }).click();
+  const runs = await b.sync.startSetUp(setUpFor());
   await killed;
   expect(await b.sync.finished(runs)).toContain('cannot be reached');
   await expect(b.page.getByTestId('sync-problem')).toContainText('cannot be reached');
@@ -172,27 +175,12 @@ test('the server killed in the middle of a sync: nothing is lost, and the next s
 
 test('the server killed while a device sends its history: the next sync sends the rest, and the server holds every answer once', async ({ browser }) => {
   test.setTimeout(180_000);
-  const ctx = await browser.newContext();
-  const a = await device(ctx);
-  await a.page.goto('/');
-  await expect(a.page.getByRole('link', { name: 'Study all' })).toBeVisible();
-  // Enough documents (a day's answers each, and the cards' buckets) that sending takes more than one request.
-  const seeded = await seedHistory(a.page, {
-    now: Date.now(), seed: 11, syntheticCards: 1500, syntheticOrigin: 'anki', studiedShare: 0.8, learningEvery: 0, reviewsPerCard: 8,
-    maxReviews: 9000, historyDays: 120, weakDomainSuffix: null, clearDigest: true,
-  });
-  await a.page.goto('/stats/');
-  await expect(a.page.getByText(/daily totals did not match your review history and were recounted/)).toBeVisible({ timeout: 60_000 });
+  const { ctx, seeded, ...a } = await deviceWithHistory(browser, 11);
   await a.sync.open();
-  const runs = await a.sync.runs();
   // Killed once the server has stored the first batch this device sent (while the device may still
   // be writing the rest into its replica: the replication runs as they are written).
   const killed = server.seen(/POST \/study\/_bulk_docs/).then(() => server.kill());
-  await a.page.getByLabel('Server address').fill(server.url);
-  await a.page.getByLabel('Database name').fill('study');
-  await a.page.getByLabel('User name').fill(COUCH_USER);
-  await a.page.getByLabel('Password').fill(COUCH_PASSWORD);
-  await a.page.getByRole('button', { name: 'Set up sync' }).click();
+  const runs = await a.sync.startSetUp(setUpFor());
   await killed;
   expect(await a.sync.finished(runs)).toContain('cannot be reached');
 

@@ -26,14 +26,19 @@ export class SyncPage {
 
   /** Fills in the set-up and saves it, which starts a first sync; waits for it to end. */
   async setUp(s: SyncSetUp, { auto = true }: { auto?: boolean } = {}) {
+    await this.finished(await this.startSetUp(s));
+    await this.setAutomatic(auto);
+  }
+
+  /** Fills in the set-up and saves it, which starts a first sync; returns the count of runs before it (for `finished`). */
+  async startSetUp(s: SyncSetUp): Promise<number> {
     await this.page.getByLabel('Server address').fill(s.server);
     await this.page.getByLabel('Database name').fill(s.database);
     await this.page.getByLabel('User name').fill(s.username);
     await this.page.getByLabel('Password').fill(s.password);
     const before = await this.runs();
     await this.page.getByRole('button', { name: /^(Set up sync|Save and sync)$/ }).click();
-    await this.finished(before);
-    await this.setAutomatic(auto);
+    return before;
   }
 
   /** Turns "Sync automatically" on or off and waits until the device has stored it (a page left at once keeps it). */
