@@ -2,6 +2,14 @@
 
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
+/** Bars mounted now: the study screen swaps one for the next with every card. */
+let barsMounted = 0;
+
+/** Writes the body's bottom padding only when it changes: each write makes the browser lay the page out again. */
+function reserveBottom(value: string) {
+  if (document.body.style.paddingBottom !== value) document.body.style.paddingBottom = value;
+}
+
 /**
  * The controls of a screen's main task (show answer, grade, answer options, confirm), where a thumb
  * reaches them.
@@ -22,14 +30,6 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
  *   {revealed ? <GradeButtons … /> : <button className="btn btn-primary min-h-16 w-full">Show answer</button>}
  * </ActionBar>
  */
-/** Bars mounted now: the study screen swaps one for the next with every card. */
-let barsMounted = 0;
-
-/** Writes the body's bottom padding only when it changes: each write makes the browser lay the page out again. */
-function reserveBottom(value: string) {
-  if (document.body.style.paddingBottom !== value) document.body.style.paddingBottom = value;
-}
-
 export function ActionBar({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
   const bar = useRef<HTMLDivElement>(null);
 

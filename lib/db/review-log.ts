@@ -101,10 +101,6 @@ export async function loadStoredReviewsFor(
 }
 
 /**
- * Stored answers with these ids. An answer's study day never changes, so beyond the answer rows
- * only the packs of `days` (the days of the answers looked for) can hold them: no other pack is read.
- */
-/**
  * The answer rows whose ids are among `ids`. A restore or a first sync names 300,000 ids, and
  * Dexie's anyOf sorts them all with its generic comparison (about 0.4 s) before it walks the
  * index: when the rows are fewer than the ids (none, on a new device), their keys are read and
@@ -118,6 +114,10 @@ async function rowsAmong(db: StudyDb, ids: readonly string[], wanted: ReadonlySe
   return (await db.reviews.bulkGet(hits)).filter((r): r is ReviewEntry => r !== undefined);
 }
 
+/**
+ * Stored answers with these ids. An answer's study day never changes, so beyond the answer rows
+ * only the packs of `days` (the days of the answers looked for) can hold them: no other pack is read.
+ */
 export async function loadStoredReviewsById(db: StudyDb, reviewIds: readonly string[], days: readonly string[]): Promise<Map<string, StoredReview>> {
   const byId = new Map<string, StoredReview>();
   if (!reviewIds.length) return byId;

@@ -111,12 +111,12 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // next request): a first sync receives 60 MB, which the worker would otherwise parse and check
     // only after the last batch.
     const fromOthers = (id: string) => !id.endsWith(`:${record.device}`) && !id.startsWith('_');
-    const checked = new Map<string, { rev: string | undefined; doc: CheckedDoc }>();
+    const checked = new Map<string, CheckedDoc>();
     const arrived: StoredDoc[] = [];
     let checking: ReturnType<typeof setTimeout> | null = null;
     const checkArrived = () => {
       checking = null;
-      for (const doc of arrived.splice(0)) checked.set(doc._id, { rev: doc._rev, doc: checkSyncDoc(openDoc(doc)) });
+      for (const doc of arrived.splice(0)) checked.set(doc._id, checkSyncDoc(openDoc(doc)));
     };
     const received = await replica.pull((doc) => {
       if (!fromOthers(doc._id)) return;
@@ -140,12 +140,11 @@ export async function syncOnce(db: StudyDb, replica: Replica, now: number, onSte
     // Those just received are in hand, checked; the rest (received by an earlier run that did not merge them) are read.
     const inHand = (id: string) => received.get(id)?._rev === revisions.get(id);
     const readBack = await replica.get(wanted.filter((id) => !inHand(id)));
+    // A document in hand was checked as it arrived (`checked` holds the received revision).
     const fresh = new Map<string, CheckedDoc>();
     for (const id of wanted) {
-      const early = checked.get(id);
-      if (inHand(id) && early && early.rev === revisions.get(id)) fresh.set(id, early.doc);
-      else if (inHand(id)) fresh.set(id, checkSyncDoc(openDoc(received.get(id)!)));
-      else if (readBack.has(id)) fresh.set(id, checkSyncDoc(openDoc(readBack.get(id)!)));
+      const stored = inHand(id) ? received.get(id) : readBack.get(id);
+      if (stored) fresh.set(id, (inHand(id) && checked.get(id)) || checkSyncDoc(openDoc(stored)));
     }
     const remote = groupSyncDocs([...fresh.values()]);
     partLap('merge.read');

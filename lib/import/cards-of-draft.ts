@@ -44,20 +44,10 @@ export interface ImportOptions {
   dayStartHour: number;
 }
 
-export function importRows(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: ImportOptions): ImportRows {
-  const all: ImportRows = { decks: [], cards: [], reviews: [], alreadyHere: 0 };
-  for (const part of importParts(draft, stored, scheduler, opts, Infinity)) {
-    all.decks.push(...part.decks);
-    for (const c of part.cards) all.cards.push(c);
-    for (const r of part.reviews) all.reviews.push(r);
-    all.alreadyHere += part.alreadyHere;
-  }
-  return all;
-}
-
 /**
- * importRows in parts of `cardsPerPart` added cards (the decks come with the first part; there is
- * always at least one part): a writer stores one part while the next one's history is replayed.
+ * An import draft as rows, in parts of `cardsPerPart` added cards (the decks come with the first
+ * part; there is always at least one part): a writer stores one part while the next one's history
+ * is replayed. With `Infinity`, one part holds everything.
  */
 export function* importParts(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: ImportOptions, cardsPerPart: number): Generator<ImportRows> {
   const { now, dayStartHour } = opts;

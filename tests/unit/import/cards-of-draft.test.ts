@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importParts, importRows, type ImportRows } from '@/lib/import/cards-of-draft';
+import { importParts, type ImportRows } from '@/lib/import/cards-of-draft';
 import type { DraftCard, ImportDraft } from '@/lib/import/draft';
 import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
@@ -34,7 +34,9 @@ const opts = { now: T0, dayStartHour: 4 };
 
 describe('an import draft as rows, in parts', () => {
   it('gives in parts exactly the rows it gives at once: decks in the first part, each part at most the size asked', () => {
-    const whole = importRows(draft, stored, scheduler, opts);
+    const atOnce = [...importParts(draft, stored, scheduler, opts, Infinity)];
+    expect(atOnce).toHaveLength(1);
+    const whole = atOnce[0]!;
     const parts = [...importParts(draft, stored, scheduler, opts, 2)];
     expect(parts.map((p) => p.cards.length)).toEqual([2, 2, 2]);
     expect(parts.map((p) => p.decks.length)).toEqual([2, 0, 0]);
