@@ -47,6 +47,15 @@ test('a short header, and "Show answer" then the grades at the bottom in the sam
   await expect(page.getByTestId('answered')).toHaveText('1');
   await expect(show).toBeVisible();
   expect(await box(show)).toEqual(before);
+  // The next card's bar keeps the page's reserve for it; leaving the study screen gives it back.
+  const reserve = () => page.evaluate(() => document.body.style.paddingBottom);
+  const barHeight = await page.getByTestId('action-bar').evaluate((el) => `${(el as HTMLElement).offsetHeight}px`);
+  expect(barHeight).not.toBe('0px');
+  await expect.poll(reserve).toBe(barHeight);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Menu' }).tap();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings', exact: true }).tap();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect.poll(reserve).toBe('');
 });
 
 test('the main links are behind a Menu button on a phone', async ({ page }) => {

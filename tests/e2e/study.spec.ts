@@ -14,7 +14,12 @@ test('studies ten cards with the keyboard alone, and the progress survives a rel
   await page.keyboard.press('Enter');
   const study = new StudyPage(page);
   await expect(study.card()).toBeVisible();
-  for (let i = 0; i < 10; i += 1) await study.answerWithKeys('3');
+  for (let i = 0; i < 10; i += 1) {
+    await study.answerWithKeys('3');
+    // Each new card gives "Show answer" the focus (once it is painted), so a screen reader and the
+    // keyboard start there rather than on the page.
+    await expect(page.getByRole('button', { name: 'Show answer' })).toBeFocused();
+  }
   expect(await study.answered()).toBe(10);
 
   await page.reload();
