@@ -115,6 +115,17 @@ export function packDay(day: string, reviews: readonly ReviewEntry[]): PackedDay
   return { day, count, ids: joinIds(ids), cardIds: joinIds(cardIds), deckIds: joinIds(deckIds), numbers };
 }
 
+/** Answers grouped by study day, in the order given. */
+export function byStudyDay(reviews: readonly ReviewEntry[]): Map<string, ReviewEntry[]> {
+  const out = new Map<string, ReviewEntry[]>();
+  for (const r of reviews) {
+    const list = out.get(r.day);
+    if (list) list.push(r);
+    else out.set(r.day, [r]);
+  }
+  return out;
+}
+
 export function packedCount(pack: Pick<PackedDay, 'count'>): number {
   return pack.count;
 }

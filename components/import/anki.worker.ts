@@ -5,11 +5,13 @@
  * its own connection to the app's database; Dexie tells the page's live queries about its writes.
  */
 import { openStudyDb } from '@/lib/db/database';
-import { importDraft } from '@/lib/db/import-draft';
+import { cardsToAdd, importDraft } from '@/lib/db/import-draft';
+import { loadSettings } from '@/lib/db/settings';
 import type { ImportDraft } from '@/lib/import/draft';
 import { AnkiImportError, checkPackageSize, loadSqlJs, readAnkiPackage } from '@/lib/import/anki/anki-reader';
-import { workerScope } from '../workers/worker-scope';
+import { portScope, workerScope } from '../workers/worker-scope';
 import type { AnkiReply, AnkiRequest } from './anki-messages';
+import type { ReplayReply, ReplayRequest } from './replay-messages';
 
 const scope = workerScope<AnkiRequest, AnkiReply>();
 const db = openStudyDb();
@@ -20,6 +22,11 @@ db.on('versionchange', () => {
 
 /** The package read, waiting for the learner's confirmation. */
 let pending: ImportDraft | null = null;
+/** Its history replayed ahead by the replay worker, or null when that failed or was not there. */
+let replayedAhead: Promise<Extract<ReplayReply, { type: 'replayed' }> | null> = Promise.resolve(null);
+let replayerLost: () => void = () => {};
+/** When (ms into reading the package) the history went to the replay worker and the preview was ready, for `npm run bench`. */
+let readSteps: { historiesAfter?: number; preview?: number } = {};
 let last = 0;
 const progress = (phase: string, done: number, total: number) => {
   const now = performance.now();
@@ -31,14 +38,37 @@ const progress = (phase: string, done: number, total: number) => {
 async function handle(request: AnkiRequest): Promise<void> {
   if (request.type === 'cancel') {
     pending = null;
+    replayerLost();
+    return;
+  }
+  if (request.type === 'replayer-lost') {
+    replayerLost();
     return;
   }
   if (request.type === 'read') {
     pending = null;
+    replayerLost();
     checkPackageSize(request.file.size);
-    const bytes = new Uint8Array(await request.file.arrayBuffer());
-    const draft = await readAnkiPackage(bytes, { fileName: request.file.name, initSqlJs: loadSqlJs, onProgress: progress });
+    const now = Date.now();
+    const reading = performance.now();
+    readSteps = {};
+    const [buffer, settings] = await Promise.all([request.file.arrayBuffer(), loadSettings(db)]);
+    const ahead = request.replayer ? replayAhead(request.replayer) : null;
+    const draft = await readAnkiPackage(new Uint8Array(buffer), {
+      fileName: request.file.name,
+      initSqlJs: loadSqlJs,
+      onProgress: progress,
+      onHistories: ahead
+        ? (histories) => {
+          readSteps.historiesAfter = Math.round(performance.now() - reading);
+          ahead.send({ type: 'replay', histories, settings, now }, [histories.counts.buffer, histories.answers.buffer]);
+        }
+        : undefined,
+    });
+    // The replay worker packs the answers of the cards an import would add now, in their decks.
+    if (ahead) ahead.send({ type: 'pack', cards: await cardsToAdd(db, draft, now) });
     pending = draft;
+    readSteps.preview = Math.round(performance.now() - reading);
     scope.reply({
       type: 'preview',
       preview: {
@@ -55,10 +85,28 @@ async function handle(request: AnkiRequest): Promise<void> {
   }
   if (!pending) throw new Error('Choose the package again: the one read earlier is gone.');
   progress('Storing cards and replaying their history', 0, 1);
-  const report = await importDraft(db, pending, Date.now());
+  const waiting = performance.now();
+  const ahead = await replayedAhead;
+  const waited = Math.round(performance.now() - waiting);
+  const report = await importDraft(db, pending, Date.now(), ahead?.result);
+  if (ahead) report.timings = { ...report.timings, ...readSteps, waitedForReplay: waited, replayAhead: ahead.timings.replay, packAhead: ahead.timings.pack };
   pending = null;
+  replayerLost();
   progress('Storing cards and replaying their history', 1, 1);
   scope.reply({ type: 'imported', report });
+}
+
+/** Talks to the replay worker over `port`; `replayedAhead` settles with its answer, or null if it fails or is lost. */
+function replayAhead(port: MessagePort) {
+  const replay = portScope<ReplayReply, ReplayRequest>(port);
+  replayedAhead = new Promise((resolve) => {
+    replayerLost = () => {
+      port.close();
+      resolve(null);
+    };
+    replay.listen((reply) => resolve(reply.type === 'replayed' ? reply : null));
+  });
+  return replay;
 }
 
 scope.listen((request) => {

@@ -38,3 +38,42 @@ export function useWorker<Request, Reply>(
     worker.current.postMessage(request, transfer);
   }, []);
 }
+
+/**
+ * A helper worker that talks to another worker rather than to the page (the Anki import's replay
+ * worker): `start` begins a fresh one, stopping the last, and returns the other worker's end of the
+ * channel between them (undefined if it cannot start: the import then works without it). If it
+ * crashes, `onLost` is called. It stops with the screen.
+ */
+export function useReplayWorker(create: () => Worker, onLost: () => void): { start(): MessagePort | undefined; stop(): void } {
+  const worker = useRef<Worker | null>(null);
+  const make = useRef(create);
+  const lost = useRef(onLost);
+  useEffect(() => {
+    lost.current = onLost;
+  }, [onLost]);
+  const stop = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = null;
+  }, []);
+  useEffect(() => stop, [stop]);
+  const start = useCallback(() => {
+    stop();
+    try {
+      const w = make.current();
+      const channel = new MessageChannel();
+      w.postMessage(null, [channel.port2]);
+      w.onerror = (e) => {
+        e.preventDefault();
+        if (worker.current !== w) return;
+        stop();
+        lost.current();
+      };
+      worker.current = w;
+      return channel.port1;
+    } catch {
+      return undefined;
+    }
+  }, [stop]);
+  return { start, stop };
+}

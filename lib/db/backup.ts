@@ -22,13 +22,13 @@ import {
 import { cardIdsOf, cardsNeedingHistory, type ImportPlan, type ImportSummary, type LocalSnapshot, planImport, sameSnapshot } from '../backup/merge';
 import { type BackupProblem, checkSize, parseBackup, type ValidBackup } from '../backup/parse';
 import type { StudyCard } from '../model';
-import { byTimeThenId, type StoredReview } from '../review-pack';
+import { byStudyDay, byTimeThenId, type StoredReview } from '../review-pack';
 import { fsrsWeights } from '../scheduler';
 import { SCHEMA_VERSION, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
 import { pad2 } from '../study-day';
 import { loadAllReviews, loadStoredReviewsById, loadStoredReviewsFor } from './review-log';
-import { adjustDayTotals, byStudyDay, daysWithPacks, rewriteDayPacks } from './day-packs';
+import { adjustDayTotals, daysWithPacks, rewriteDayPacks } from './day-packs';
 import { writeBehind } from './write-behind';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers, recordUndoneAnswers } from './undone-answers';

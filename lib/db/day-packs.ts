@@ -5,12 +5,12 @@
  */
 import type { ReviewEntry } from '../model';
 import { packDay, unpackDay } from '../review-pack';
-import { countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
+import { addTotalsInto, countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
 import type { StudyDb } from './schema';
 import { writeBehind } from './write-behind';
 
 /** Packed days written per request: a year of answers is hundreds of packs of thousands of answers. */
-const PACK_CHUNK = 20;
+export const PACK_CHUNK = 20;
 
 export interface RewriteOptions {
   /** Counts the packs written. */
@@ -55,17 +55,6 @@ export async function daysWithPacks(db: StudyDb): Promise<Set<string>> {
   return new Set(await db.packedReviews.toCollection().primaryKeys());
 }
 
-/** Answers grouped by study day, in the order given. */
-export function byStudyDay(reviews: readonly ReviewEntry[]): Map<string, ReviewEntry[]> {
-  const out = new Map<string, ReviewEntry[]>();
-  for (const r of reviews) {
-    const list = out.get(r.day);
-    if (list) list.push(r);
-    else out.set(r.day, [r]);
-  }
-  return out;
-}
-
 /** Keeps the per-day totals in step: added answers counted in, removed ones out, rewritten ones again. */
 export async function adjustDayTotals(
   db: StudyDb,
@@ -90,4 +79,15 @@ export async function adjustDayTotals(
   await db.dayTotals.bulkPut(rows.filter((t) => t.reviews > 0));
   const empty = rows.filter((t) => t.reviews <= 0).map((t) => t.day);
   if (empty.length) await db.dayTotals.bulkDelete(empty);
+}
+
+/** Adds answers already counted per day (an Anki import's replay counts them in its worker) to the stored totals. */
+export async function addDayTotals(db: StudyDb, counted: readonly DayTotals[]): Promise<void> {
+  if (!counted.length) return;
+  const stored = await db.dayTotals.bulkGet(counted.map((t) => t.day));
+  await db.dayTotals.bulkPut(counted.map((t, i) => {
+    const sum = { ...(stored[i] ?? emptyDayTotals(t.day)) };
+    addTotalsInto(sum, t);
+    return sum;
+  }));
 }

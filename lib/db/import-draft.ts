@@ -5,12 +5,15 @@
  * database exactly as it was.
  */
 import { cardKey } from '../import/card-key';
-import { importedIdPrefix, importParts } from '../import/cards-of-draft';
+import { byStudyDay } from '../review-pack';
+import { importedCard, importedIdPrefix, type ImportOptions, importParts, placeDraft, type StoredSide } from '../import/cards-of-draft';
+import { type AddedCards, type ReplayedImport, replaySettingsKey, sameBasis } from '../import/replay-ahead';
 import type { ImportDraft } from '../import/draft';
 import { mediaNamesIn } from '../markdown';
-import type { ReviewEntry } from '../model';
-import { createScheduler } from '../scheduler';
-import { adjustDayTotals, byStudyDay, daysWithPacks, rewriteDayPacks } from './day-packs';
+import type { ReviewEntry, StudyCard } from '../model';
+import { unpackDay } from '../review-pack';
+import { createScheduler, type Scheduler } from '../scheduler';
+import { addDayTotals, adjustDayTotals, daysWithPacks, PACK_CHUNK, rewriteDayPacks } from './day-packs';
 import { writeBehind } from './write-behind';
 import { withStorageErrors } from './errors';
 import type { StudyDb } from './schema';
@@ -24,11 +27,14 @@ export interface ImportReport {
   /** Cards of the file already here from an earlier import: left as they are. */
   alreadyHere: number;
   mediaAdded: number;
+  /** Whether the history replayed ahead (in a second worker) was stored, rather than replayed again here. */
+  replayedAhead: boolean;
   /**
-   * How long each step took (ms), for `npm run bench`: reading what is stored; replaying the history
-   * (the cards' writes start meanwhile); packing and storing the answers, until every write is done; storing images.
+   * How long each step took (ms), for `npm run bench`: reading what is stored; storing the cards and
+   * answers (replaying the history first, unless it was replayed ahead); storing images. The import
+   * worker adds the replay worker's steps.
    */
-  timings?: { read: number; replay: number; write: number; writeMedia: number };
+  timings?: Record<string, number>;
 }
 
 /** cardKey(front, back) of every stored card, for a CSV import's duplicate check. */
@@ -38,10 +44,37 @@ export async function loadCardKeys(db: StudyDb): Promise<Set<string>> {
   return keys;
 }
 
+/** The stored decks and imported cards an import of this kind is placed against (placeDraft). */
+async function loadStoredSide(db: StudyDb, kind: ImportDraft['kind']): Promise<Pick<StoredSide, 'decks' | 'cardIds'>> {
+  return {
+    decks: await db.decks.toArray(),
+    // Every card of an import has an id that starts with its kind ("anki-", "csv-"): the keys of
+    // those stored are read from the index alone (none on a first import), not card by card.
+    cardIds: new Set(await db.cards.where(':id').startsWith(importedIdPrefix(kind)).primaryKeys()),
+  };
+}
+
+/**
+ * The cards importing the draft would add now, each with its deck: what a replay made ahead packs
+ * (lib/import/replay-ahead.ts). importDraft checks them again when it stores.
+ */
+export function cardsToAdd(db: StudyDb, draft: ImportDraft, now: number): Promise<AddedCards> {
+  return withStorageErrors(async () => {
+    const { added } = placeDraft(draft, await db.transaction('r', [db.decks, db.cards], () => loadStoredSide(db, draft.kind)), now);
+    return { cardIds: added.map((a) => a.id), deckIds: added.map((a) => a.deckId) };
+  });
+}
+
 /** Cards replayed and handed to IndexedDB at a time: small enough that storing overlaps replaying. */
 const CARDS_PER_PART = 2_000;
 
-export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promise<ImportReport> {
+/**
+ * Stores the draft. With `replayedAhead` (an Anki import's history replayed in a second worker
+ * while the package was read, lib/import/replay-ahead.ts), its memories, packs and counts are
+ * stored as they are when they were made from what is stored now; otherwise the history is
+ * replayed here. Either way the stored rows are the same.
+ */
+export function importDraft(db: StudyDb, draft: ImportDraft, now: number, replayedAhead?: ReplayedImport): Promise<ImportReport> {
   return withStorageErrors(() =>
     db.transaction('rw', [db.decks, db.cards, db.packedReviews, db.dayTotals, db.media, db.meta, db.settings, db.cardDigest], async () => {
       let t = performance.now();
@@ -51,47 +84,94 @@ export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promi
         return Math.round(t - was);
       };
       const settings = await loadSettings(db);
-      const stored = {
-        decks: await db.decks.toArray(),
-        // Every card of an import has an id that starts with its kind ("anki-", "csv-"): the keys of
-        // those stored are read from the index alone (none on a first import), not card by card.
-        cardIds: new Set(await db.cards.where(':id').startsWith(importedIdPrefix(draft.kind)).primaryKeys()),
-        nextOrder: await nextOrder(db),
-      };
+      const stored = { ...(await loadStoredSide(db, draft.kind)), nextOrder: await nextOrder(db) };
       // Read now, before the writes: reading later would wait for all of them.
       const storedDays = await daysWithPacks(db);
       const read = lap();
-      // Each part's cards go to IndexedDB while the next part's history is replayed; the answers
-      // wait for the whole replay, since a day's pack holds answers of many cards.
-      const writes = writeBehind();
-      const reviews: ReviewEntry[] = [];
-      // Only the images the added cards show are stored: one pass over their text, not one per image.
-      const shown = new Set<string>();
-      let decksAdded = 0;
-      let cardsAdded = 0;
-      let alreadyHere = 0;
-      for (const part of importParts(draft, stored, createScheduler(settings), { now, dayStartHour: settings.dayStartHour }, CARDS_PER_PART)) {
-        if (part.decks.length) writes.add(db.decks.bulkAdd(part.decks));
-        if (part.cards.length) writes.add(db.cards.bulkAdd(part.cards));
-        decksAdded += part.decks.length;
-        cardsAdded += part.cards.length;
-        alreadyHere += part.alreadyHere;
-        for (const c of part.cards) for (const name of [...mediaNamesIn(c.front), ...mediaNamesIn(c.back)]) shown.add(name);
-        for (const r of part.reviews) reviews.push(r);
-      }
-      const replay = lap();
-      await storeAnswers(db, reviews, storedDays);
-      await writes.settled();
+      const opts = { now, dayStartHour: settings.dayStartHour };
+      const written = replayedAhead ? await writeReplayed(db, draft, stored, storedDays, replayedAhead, replaySettingsKey(settings), opts) : null;
+      const { decksAdded, cardsAdded, answersAdded, alreadyHere, shown } = written ?? (await writeReplaying(db, draft, stored, storedDays, createScheduler(settings), opts));
       await takeOrders(db, stored.nextOrder, cardsAdded);
-      const writeCardsAndAnswers = lap();
+      const store = lap();
       const newMedia = draft.media.filter((m) => shown.has(m.name));
       const existing = new Set((await db.media.bulkGet(newMedia.map((m) => m.name))).filter((m) => m !== undefined).map((m) => m.name));
       const media = newMedia.filter((m) => !existing.has(m.name));
       if (media.length) await db.media.bulkPut(media.map((m) => ({ name: m.name, mime: m.mime, bytes: m.bytes })));
-      const timings = { read, replay, write: writeCardsAndAnswers, writeMedia: lap() };
-      return { decksAdded, cardsAdded, answersAdded: reviews.length, alreadyHere, mediaAdded: media.length, timings };
+      const timings = { read, store, writeMedia: lap() };
+      return { decksAdded, cardsAdded, answersAdded, alreadyHere, mediaAdded: media.length, replayedAhead: written !== null, timings };
     }),
   );
+}
+
+interface Written {
+  decksAdded: number;
+  cardsAdded: number;
+  answersAdded: number;
+  alreadyHere: number;
+  /** The images the added cards show: only those are stored (one pass over their text, not one per image). */
+  shown: Set<string>;
+}
+
+function noteImages(shown: Set<string>, card: StudyCard): void {
+  for (const name of mediaNamesIn(card.front)) shown.add(name);
+  for (const name of mediaNamesIn(card.back)) shown.add(name);
+}
+
+/** Replays the history here: each part's cards go to IndexedDB while the next part's history is replayed. */
+async function writeReplaying(db: StudyDb, draft: ImportDraft, stored: StoredSide, storedDays: ReadonlySet<string>, scheduler: Scheduler, opts: ImportOptions): Promise<Written> {
+  const writes = writeBehind();
+  // The answers wait for the whole replay, since a day's pack holds answers of many cards.
+  const reviews: ReviewEntry[] = [];
+  const shown = new Set<string>();
+  let decksAdded = 0;
+  let cardsAdded = 0;
+  let alreadyHere = 0;
+  for (const part of importParts(draft, stored, scheduler, opts, CARDS_PER_PART)) {
+    if (part.decks.length) writes.add(db.decks.bulkAdd(part.decks));
+    if (part.cards.length) writes.add(db.cards.bulkAdd(part.cards));
+    decksAdded += part.decks.length;
+    cardsAdded += part.cards.length;
+    alreadyHere += part.alreadyHere;
+    for (const c of part.cards) noteImages(shown, c);
+    for (const r of part.reviews) reviews.push(r);
+  }
+  await storeAnswers(db, reviews, storedDays);
+  await writes.settled();
+  return { decksAdded, cardsAdded, answersAdded: reviews.length, alreadyHere, shown };
+}
+
+/** Stores a replay made ahead, or returns null (nothing written) when it was made from something else. */
+async function writeReplayed(
+  db: StudyDb,
+  draft: ImportDraft,
+  stored: StoredSide,
+  storedDays: ReadonlySet<string>,
+  ahead: ReplayedImport,
+  settingsKey: string,
+  opts: ImportOptions,
+): Promise<Written | null> {
+  const placement = placeDraft(draft, stored, opts.now);
+  const cards = { cardIds: placement.added.map((a) => a.id), deckIds: placement.added.map((a) => a.deckId) };
+  if (!sameBasis(ahead, settingsKey, cards, placement.added.map((a) => a.card.answers[0]?.at))) return null;
+  const writes = writeBehind();
+  if (placement.decks.length) writes.add(db.decks.bulkAdd(placement.decks));
+  const shown = new Set<string>();
+  for (let i = 0; i < placement.added.length; i += CARDS_PER_PART) {
+    const part = placement.added.slice(i, i + CARDS_PER_PART).map(({ card, id, deckId }, k) => importedCard(draft, card, id, deckId, stored.nextOrder + i + k, ahead.memories[i + k] ?? null, opts));
+    writes.add(db.cards.bulkAdd(part));
+    for (const c of part) noteImages(shown, c);
+  }
+  // A day that has a pack already gets one pack of both; the other days' packs are stored as made.
+  const merged = ahead.packs.filter((p) => storedDays.has(p.day));
+  const fresh = ahead.packs.filter((p) => !storedDays.has(p.day));
+  for (let i = 0; i < fresh.length; i += PACK_CHUNK) writes.add(db.packedReviews.bulkPut(fresh.slice(i, i + PACK_CHUNK)));
+  if (merged.length) {
+    const byDay = new Map(merged.map((p) => [p.day, p]));
+    await rewriteDayPacks(db, [...byDay.keys()], (day, old) => [...old, ...unpackDay(byDay.get(day)!)], { storedDays });
+  }
+  await addDayTotals(db, ahead.totals);
+  await writes.settled();
+  return { decksAdded: placement.decks.length, cardsAdded: placement.added.length, answersAdded: ahead.packs.reduce((n, p) => n + p.count, 0), alreadyHere: placement.alreadyHere, shown };
 }
 
 /** Imported answers go into the per-day packs (a year of answers is hundreds of thousands of rows). */

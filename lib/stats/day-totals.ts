@@ -84,6 +84,17 @@ export function countReviewInto(t: DayTotals, review: Counted, sign: 1 | -1): vo
   }
 }
 
+type Count = Exclude<keyof DayTotals, 'day'>;
+// A record, so that a count added to DayTotals and forgotten here fails to compile.
+const COUNTS = Object.keys({
+  reviews: 0, durationMs: 0, fromNew: 0, fromLearning: 0, fromReview: 0, fromRelearning: 0, youngPassed: 0, youngFailed: 0, maturePassed: 0, matureFailed: 0,
+} satisfies Record<Count, 0>) as Count[];
+
+/** Adds one day's counts to another's, in place (every count is a sum of answers). */
+export function addTotalsInto(t: DayTotals, more: DayTotals): void {
+  for (const k of COUNTS) t[k] += more[k];
+}
+
 /** Totals for every day that appears in `reviews`. */
 export function totalsByDay(reviews: Iterable<Counted & Pick<ReviewEntry, 'day'>>): Map<string, DayTotals> {
   const byDay = new Map<string, DayTotals>();

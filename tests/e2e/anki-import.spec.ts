@@ -46,6 +46,8 @@ test('a current Anki package (zstd collection) brings its history, states and im
   await preview.getByRole('button', { name: 'Import 5 cards' }).click();
   await expect(section.getByTestId('anki-done')).toContainText('1 image');
   await expect.poll(() => countRows(page, 'media')).toBe(1);
+  // The history was replayed in the second worker while the notes were read, and that replay was stored.
+  expect(await page.evaluate(() => performance.getEntriesByName('import:replayed-ahead').length)).toBe(1);
 
   // The card with a history is due (its last answer was long ago) and shows its image.
   await page.goto('/browse/?q=is:mine%20deck:governance');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjustDayTotals, byStudyDay, daysWithPacks, rewriteDayPacks } from '@/lib/db/day-packs';
+import { adjustDayTotals, daysWithPacks, rewriteDayPacks } from '@/lib/db/day-packs';
+import { byStudyDay } from '@/lib/review-pack';
 import { CardState, Grade, type ReviewEntry } from '@/lib/model';
 import { unpackDay } from '@/lib/review-pack';
 import { DAY, T0 } from '../../helpers/cards';
