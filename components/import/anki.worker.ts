@@ -9,9 +9,9 @@ import { cardsToAdd, importDraft } from '@/lib/db/import-draft';
 import { loadSettings } from '@/lib/db/settings';
 import type { ImportDraft } from '@/lib/import/draft';
 import { AnkiImportError, checkPackageSize, loadSqlJs, readAnkiPackage } from '@/lib/import/anki/anki-reader';
-import { portScope, workerScope } from '../workers/worker-scope';
+import { workerScope } from '../workers/worker-scope';
 import type { AnkiReply, AnkiRequest } from './anki-messages';
-import type { ReplayReply, ReplayRequest } from './replay-messages';
+import { ReplayByWorker } from './replay-by-worker';
 
 const scope = workerScope<AnkiRequest, AnkiReply>();
 const db = openStudyDb();
@@ -22,9 +22,8 @@ db.on('versionchange', () => {
 
 /** The package read, waiting for the learner's confirmation. */
 let pending: ImportDraft | null = null;
-/** Its history replayed ahead by the replay worker, or null when that failed or was not there. */
-let replayedAhead: Promise<Extract<ReplayReply, { type: 'replayed' }> | null> = Promise.resolve(null);
-let replayerLost: () => void = () => {};
+/** Its history, being replayed ahead by the replay worker (null: no replay worker). */
+let replay: ReplayByWorker | null = null;
 /** When (ms into reading the package) the history went to the replay worker and the preview was ready, for `npm run bench`. */
 let readSteps: { historiesAfter?: number; preview?: number } = {};
 let last = 0;
@@ -38,22 +37,24 @@ const progress = (phase: string, done: number, total: number) => {
 async function handle(request: AnkiRequest): Promise<void> {
   if (request.type === 'cancel') {
     pending = null;
-    replayerLost();
+    replay?.stop();
     return;
   }
   if (request.type === 'replayer-lost') {
-    replayerLost();
+    replay?.stop('The history replay stopped unexpectedly.');
     return;
   }
   if (request.type === 'read') {
     pending = null;
-    replayerLost();
+    replay?.stop();
+    replay = null;
     checkPackageSize(request.file.size);
     const now = Date.now();
     const reading = performance.now();
     readSteps = {};
     const [buffer, settings] = await Promise.all([request.file.arrayBuffer(), loadSettings(db)]);
-    const ahead = request.replayer ? replayAhead(request.replayer) : null;
+    const ahead = request.replayer ? new ReplayByWorker(request.replayer) : null;
+    replay = ahead;
     const draft = await readAnkiPackage(new Uint8Array(buffer), {
       fileName: request.file.name,
       initSqlJs: loadSqlJs,
@@ -61,12 +62,12 @@ async function handle(request: AnkiRequest): Promise<void> {
       onHistories: ahead
         ? (histories) => {
           readSteps.historiesAfter = Math.round(performance.now() - reading);
-          ahead.send({ type: 'replay', histories, settings, now }, [histories.counts.buffer, histories.answers.buffer]);
+          ahead.replay(histories, settings, now);
         }
         : undefined,
     });
     // The replay worker packs the answers of the cards an import would add now, in their decks.
-    if (ahead) ahead.send({ type: 'pack', cards: await cardsToAdd(db, draft, now) });
+    if (ahead) ahead.pack(await cardsToAdd(db, draft, now));
     pending = draft;
     readSteps.preview = Math.round(performance.now() - reading);
     scope.reply({
@@ -85,28 +86,15 @@ async function handle(request: AnkiRequest): Promise<void> {
   }
   if (!pending) throw new Error('Choose the package again: the one read earlier is gone.');
   progress('Storing cards and replaying their history', 0, 1);
-  const waiting = performance.now();
-  const ahead = await replayedAhead;
-  const waited = Math.round(performance.now() - waiting);
-  const report = await importDraft(db, pending, Date.now(), ahead?.result);
-  if (ahead) report.timings = { ...report.timings, ...readSteps, waitedForReplay: waited, replayAhead: ahead.timings.replay, packAhead: ahead.timings.pack };
+  // A replay that failed before the import began is left aside: the import replays the history itself.
+  const ahead = replay && !replay.failed ? replay : undefined;
+  const report = await importDraft(db, pending, Date.now(), ahead);
+  if (ahead?.timings) report.timings = { ...report.timings, ...readSteps, replayAhead: ahead.timings.replay, packAhead: ahead.timings.pack };
   pending = null;
-  replayerLost();
+  replay?.stop();
+  replay = null;
   progress('Storing cards and replaying their history', 1, 1);
   scope.reply({ type: 'imported', report });
-}
-
-/** Talks to the replay worker over `port`; `replayedAhead` settles with its answer, or null if it fails or is lost. */
-function replayAhead(port: MessagePort) {
-  const replay = portScope<ReplayReply, ReplayRequest>(port);
-  replayedAhead = new Promise((resolve) => {
-    replayerLost = () => {
-      port.close();
-      resolve(null);
-    };
-    replay.listen((reply) => resolve(reply.type === 'replayed' ? reply : null));
-  });
-  return replay;
 }
 
 scope.listen((request) => {

@@ -2,7 +2,7 @@
  * What the Anki import worker and the replay worker say to each other, over the port the page
  * gave them both (components/workers/worker-scope.ts, `portScope`).
  */
-import type { AddedCards, Histories, ReplayedImport } from '@/lib/import/replay-ahead';
+import type { AddedCards, Histories, PackedAnswers, ReplayedMemories } from '@/lib/import/replay-ahead';
 import type { StudySettings } from '@/lib/model';
 
 export type ReplayRequest =
@@ -10,6 +10,8 @@ export type ReplayRequest =
   | { type: 'pack'; cards: AddedCards };
 
 export type ReplayReply =
+  /** Sent as the replay goes, a part at a time. */
+  | ({ type: 'memories' } & ReplayedMemories)
   /** `timings`: how long replaying and packing took here (ms), for `npm run bench`. */
-  | { type: 'replayed'; result: ReplayedImport; timings: { replay: number; pack: number } }
+  | { type: 'packed'; packed: PackedAnswers; timings: { replay: number; pack: number } }
   | { type: 'failed'; message: string };

@@ -1,15 +1,16 @@
 /**
  * Replays an Anki package's review history through FSRS while the import worker is still reading
- * the package's notes (lib/import/replay-ahead.ts): on two cores, the history's replay, most of an
- * import's work, is done by the time the learner confirms. The page gives this worker and the
- * import worker the two ends of one MessageChannel, as the first message.
+ * the package's notes (lib/import/replay-ahead.ts): on two cores, most of the replay, the larger
+ * part of an import's work, is done by the time the learner confirms. The memories go back a part
+ * at a time, so the import stores cards while the rest is replayed. The page gives this worker and
+ * the import worker the two ends of one MessageChannel, as the first message.
  */
-import { packReplayed, type ReplayBasis, type ReplayedCard, replayHistories, replaySettingsKey } from '@/lib/import/replay-ahead';
+import { packReplayed, type ReplayedCard, replayHistories } from '@/lib/import/replay-ahead';
 import { createScheduler } from '@/lib/scheduler';
 import { portScope } from '../workers/worker-scope';
 import type { ReplayReply, ReplayRequest } from './replay-messages';
 
-let replayed: { cards: Map<string, ReplayedCard>; basis: ReplayBasis } | null = null;
+let replayed: Map<string, ReplayedCard> | null = null;
 /** How long the replay took (ms), for `npm run bench`. */
 let replayMs = 0;
 
@@ -22,14 +23,14 @@ self.onmessage = (e: MessageEvent) => {
     try {
       if (request.type === 'replay') {
         const { histories, settings, now } = request;
-        replayed = { cards: replayHistories(histories, createScheduler(settings), now, settings.dayStartHour), basis: { settings: replaySettingsKey(settings), now } };
+        replayed = replayHistories(histories, createScheduler(settings), now, settings.dayStartHour, (part) => importer.send({ type: 'memories', ...part }, [part.memories.buffer]));
         replayMs = Math.round(performance.now() - started);
         return;
       }
       if (!replayed) throw new Error('There is no replayed history to pack.');
-      const result = packReplayed(replayed.cards, request.cards, replayed.basis);
+      const packed = packReplayed(replayed, request.cards);
       replayed = null;
-      importer.send({ type: 'replayed', result, timings: { replay: replayMs, pack: Math.round(performance.now() - started) } }, result.packs.map((p) => p.numbers.buffer));
+      importer.send({ type: 'packed', packed, timings: { replay: replayMs, pack: Math.round(performance.now() - started) } }, packed.packs.map((p) => p.numbers.buffer));
     } catch (error) {
       importer.send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     }

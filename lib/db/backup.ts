@@ -28,7 +28,8 @@ import { SCHEMA_VERSION, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
 import { pad2 } from '../study-day';
 import { loadAllReviews, loadStoredReviewsById, loadStoredReviewsFor } from './review-log';
-import { adjustDayTotals, daysWithPacks, rewriteDayPacks } from './day-packs';
+import { addDayTotals, daysWithPacks, rewriteDayPacks } from './day-packs';
+import { dayTotalsChange } from '../stats/day-totals';
 import { writeBehind } from './write-behind';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers, recordUndoneAnswers } from './undone-answers';
@@ -282,6 +283,12 @@ export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Prog
   }
   if (plan.rewrittenRows.length) writes.add(db.reviews.bulkPut(plan.rewrittenRows.map((r) => r.after)));
   if (plan.removedRows.length) writes.add(db.reviews.bulkDelete(plan.removedRows.map((r) => r.id)));
+  // Counted now, while the cards are being stored, rather than after every write.
+  const totals = dayTotalsChange({
+    added: plan.newReviews,
+    removed: [...plan.removedRows, ...plan.removedPacked],
+    rewritten: [...plan.rewrittenRows, ...plan.rewrittenPacked],
+  });
   // The packs are built while the cards are being stored.
   await rewriteDayPacks(
     db,
@@ -301,11 +308,7 @@ export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Prog
   if (plan.media.length) await db.media.bulkPut(plan.media);
   if (plan.settings) await db.settings.put({ ...plan.settings.settings, id: 'settings', savedAt: plan.settings.savedAt });
   await recordUndoneAnswers(db, plan.undone);
-  await adjustDayTotals(db, {
-    added: plan.newReviews,
-    removed: [...plan.removedRows, ...plan.removedPacked],
-    rewritten: [...plan.rewrittenRows, ...plan.rewrittenPacked],
-  });
+  await addDayTotals(db, totals);
   step(1);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ReviewEntry } from '../model';
 import { packDay, unpackDay } from '../review-pack';
-import { addTotalsInto, countReviewInto, type DayTotals, emptyDayTotals } from '../stats/day-totals';
+import { addTotalsInto, type AnswersChange, type DayTotals, dayTotalsChange, emptyDayTotals } from '../stats/day-totals';
 import type { StudyDb } from './schema';
 import { writeBehind } from './write-behind';
 
@@ -56,38 +56,23 @@ export async function daysWithPacks(db: StudyDb): Promise<Set<string>> {
 }
 
 /** Keeps the per-day totals in step: added answers counted in, removed ones out, rewritten ones again. */
-export async function adjustDayTotals(
-  db: StudyDb,
-  change: { added?: readonly ReviewEntry[]; removed?: readonly ReviewEntry[]; rewritten?: readonly { before: ReviewEntry; after: ReviewEntry }[] },
-): Promise<void> {
-  const { added = [], removed = [], rewritten = [] } = change;
-  const days = new Set<string>();
-  for (const r of added) days.add(r.day);
-  for (const r of removed) days.add(r.day);
-  for (const r of rewritten) days.add(r.before.day).add(r.after.day);
-  if (!days.size) return;
-  const dayList = [...days];
-  const stored = await db.dayTotals.bulkGet(dayList);
-  const totals = new Map<string, DayTotals>(dayList.map((day, i) => [day, { ...(stored[i] ?? emptyDayTotals(day)) }]));
-  for (const r of added) countReviewInto(totals.get(r.day)!, r, 1);
-  for (const r of removed) countReviewInto(totals.get(r.day)!, r, -1);
-  for (const { before, after } of rewritten) {
-    countReviewInto(totals.get(before.day)!, before, -1);
-    countReviewInto(totals.get(after.day)!, after, 1);
-  }
-  const rows = [...totals.values()];
-  await db.dayTotals.bulkPut(rows.filter((t) => t.reviews > 0));
-  const empty = rows.filter((t) => t.reviews <= 0).map((t) => t.day);
-  if (empty.length) await db.dayTotals.bulkDelete(empty);
+export function adjustDayTotals(db: StudyDb, change: AnswersChange): Promise<void> {
+  return addDayTotals(db, dayTotalsChange(change));
 }
 
-/** Adds answers already counted per day (an Anki import's replay counts them in its worker) to the stored totals. */
+/**
+ * Adds counts per day (signed: dayTotalsChange) to the stored totals; a day left with no answer
+ * loses its row. Counting first lets a writer count while its other writes are being stored.
+ */
 export async function addDayTotals(db: StudyDb, counted: readonly DayTotals[]): Promise<void> {
   if (!counted.length) return;
   const stored = await db.dayTotals.bulkGet(counted.map((t) => t.day));
-  await db.dayTotals.bulkPut(counted.map((t, i) => {
+  const rows = counted.map((t, i) => {
     const sum = { ...(stored[i] ?? emptyDayTotals(t.day)) };
     addTotalsInto(sum, t);
     return sum;
-  }));
+  });
+  await db.dayTotals.bulkPut(rows.filter((t) => t.reviews > 0));
+  const empty = rows.filter((t) => t.reviews <= 0).map((t) => t.day);
+  if (empty.length) await db.dayTotals.bulkDelete(empty);
 }

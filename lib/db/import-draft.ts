@@ -4,16 +4,18 @@
  * import stores them), the day totals, and its images. A refused or failed write leaves the
  * database exactly as it was.
  */
+import Dexie from 'dexie';
 import { cardKey } from '../import/card-key';
 import { byStudyDay } from '../review-pack';
 import { importedCard, importedIdPrefix, type ImportOptions, importParts, placeDraft, type StoredSide } from '../import/cards-of-draft';
-import { type AddedCards, type ReplayedImport, replaySettingsKey, sameBasis } from '../import/replay-ahead';
+import { type AddedCards, type ReplayAhead, replaySettingsKey, sameBasis } from '../import/replay-ahead';
 import type { ImportDraft } from '../import/draft';
 import { mediaNamesIn } from '../markdown';
 import type { ReviewEntry, StudyCard } from '../model';
 import { unpackDay } from '../review-pack';
 import { createScheduler, type Scheduler } from '../scheduler';
-import { addDayTotals, adjustDayTotals, daysWithPacks, PACK_CHUNK, rewriteDayPacks } from './day-packs';
+import { addDayTotals, daysWithPacks, PACK_CHUNK, rewriteDayPacks } from './day-packs';
+import { dayTotalsChange } from '../stats/day-totals';
 import { writeBehind } from './write-behind';
 import { withStorageErrors } from './errors';
 import type { StudyDb } from './schema';
@@ -65,6 +67,17 @@ export function cardsToAdd(db: StudyDb, draft: ImportDraft, now: number): Promis
   });
 }
 
+/** How long an import waits for the replay worker before it gives up (and stores nothing). */
+const REPLAY_WAIT_MS = 120_000;
+
+/**
+ * Waits, inside the transaction, for what the replay worker sends: Dexie.waitFor keeps the
+ * transaction open meanwhile. The promise is made outside Dexie's transaction zone: made inside
+ * it, a promise settled by a message (or a timer) made later awaits lose the transaction (the
+ * unit test with a replay arriving in parts caught it).
+ */
+const fromReplay = <T>(ask: () => Promise<T>): Promise<T> => Dexie.waitFor(Dexie.ignoreTransaction(ask), REPLAY_WAIT_MS);
+
 /** Cards replayed and handed to IndexedDB at a time: small enough that storing overlaps replaying. */
 const CARDS_PER_PART = 2_000;
 
@@ -74,7 +87,7 @@ const CARDS_PER_PART = 2_000;
  * stored as they are when they were made from what is stored now; otherwise the history is
  * replayed here. Either way the stored rows are the same.
  */
-export function importDraft(db: StudyDb, draft: ImportDraft, now: number, replayedAhead?: ReplayedImport): Promise<ImportReport> {
+export function importDraft(db: StudyDb, draft: ImportDraft, now: number, replayedAhead?: ReplayAhead): Promise<ImportReport> {
   return withStorageErrors(() =>
     db.transaction('rw', [db.decks, db.cards, db.packedReviews, db.dayTotals, db.media, db.meta, db.settings, db.cardDigest], async () => {
       let t = performance.now();
@@ -140,44 +153,54 @@ async function writeReplaying(db: StudyDb, draft: ImportDraft, stored: StoredSid
   return { decksAdded, cardsAdded, answersAdded: reviews.length, alreadyHere, shown };
 }
 
-/** Stores a replay made ahead, or returns null (nothing written) when it was made from something else. */
+/**
+ * Stores a replay made ahead, or returns null (nothing written) when it was made from something
+ * else. The replay may still be running: each part's cards are stored once their memories have
+ * come, while the rest is replayed; the answers once the replay worker has packed them.
+ */
 async function writeReplayed(
   db: StudyDb,
   draft: ImportDraft,
   stored: StoredSide,
   storedDays: ReadonlySet<string>,
-  ahead: ReplayedImport,
+  ahead: ReplayAhead,
   settingsKey: string,
   opts: ImportOptions,
 ): Promise<Written | null> {
   const placement = placeDraft(draft, stored, opts.now);
   const cards = { cardIds: placement.added.map((a) => a.id), deckIds: placement.added.map((a) => a.deckId) };
-  if (!sameBasis(ahead, settingsKey, cards, placement.added.map((a) => a.card.answers[0]?.at))) return null;
+  if (!sameBasis(ahead, settingsKey, cards, placement.added.map((a) => a.card.answers))) return null;
   const writes = writeBehind();
   if (placement.decks.length) writes.add(db.decks.bulkAdd(placement.decks));
   const shown = new Set<string>();
   for (let i = 0; i < placement.added.length; i += CARDS_PER_PART) {
-    const part = placement.added.slice(i, i + CARDS_PER_PART).map(({ card, id, deckId }, k) => importedCard(draft, card, id, deckId, stored.nextOrder + i + k, ahead.memories[i + k] ?? null, opts));
+    const slice = placement.added.slice(i, i + CARDS_PER_PART);
+    const answered = slice.filter((a) => a.card.answers.length > 0).map((a) => a.id);
+    const memories = await fromReplay(() => ahead.memories(answered));
+    const memoryOf = new Map(answered.map((id, k) => [id, memories[k]!]));
+    const part = slice.map(({ card, id, deckId }, k) => importedCard(draft, card, id, deckId, stored.nextOrder + i + k, memoryOf.get(id) ?? null, opts));
     writes.add(db.cards.bulkAdd(part));
     for (const c of part) noteImages(shown, c);
   }
+  const { packs, totals } = await fromReplay(() => ahead.packed());
   // A day that has a pack already gets one pack of both; the other days' packs are stored as made.
-  const merged = ahead.packs.filter((p) => storedDays.has(p.day));
-  const fresh = ahead.packs.filter((p) => !storedDays.has(p.day));
+  const merged = packs.filter((p) => storedDays.has(p.day));
+  const fresh = packs.filter((p) => !storedDays.has(p.day));
   for (let i = 0; i < fresh.length; i += PACK_CHUNK) writes.add(db.packedReviews.bulkPut(fresh.slice(i, i + PACK_CHUNK)));
   if (merged.length) {
     const byDay = new Map(merged.map((p) => [p.day, p]));
     await rewriteDayPacks(db, [...byDay.keys()], (day, old) => [...old, ...unpackDay(byDay.get(day)!)], { storedDays });
   }
-  await addDayTotals(db, ahead.totals);
+  await addDayTotals(db, totals);
   await writes.settled();
-  return { decksAdded: placement.decks.length, cardsAdded: placement.added.length, answersAdded: ahead.packs.reduce((n, p) => n + p.count, 0), alreadyHere: placement.alreadyHere, shown };
+  return { decksAdded: placement.decks.length, cardsAdded: placement.added.length, answersAdded: packs.reduce((n, p) => n + p.count, 0), alreadyHere: placement.alreadyHere, shown };
 }
 
 /** Imported answers go into the per-day packs (a year of answers is hundreds of thousands of rows). */
 async function storeAnswers(db: StudyDb, reviews: readonly ReviewEntry[], storedDays: ReadonlySet<string>): Promise<void> {
   if (!reviews.length) return;
   const byDay = byStudyDay(reviews);
+  const totals = dayTotalsChange({ added: reviews });
   await rewriteDayPacks(db, [...byDay.keys()].sort(), (day, stored) => [...stored, ...byDay.get(day)!], { storedDays });
-  await adjustDayTotals(db, { added: reviews });
+  await addDayTotals(db, totals);
 }

@@ -6,10 +6,10 @@
  *
  * Pure: the worker (components/import/replay.worker.ts) holds the state between messages.
  */
-import type { Grade, MemoryState, ReviewEntry, StudySettings } from '../model';
+import type { CardState, Grade, MemoryState, ReviewEntry, StudySettings } from '../model';
 import { byStudyDay, packDay, type PackedDay } from '../review-pack';
 import type { Scheduler } from '../scheduler';
-import { type DayTotals, totalsByDay } from '../stats/day-totals';
+import { type DayTotals, dayTotalsChange } from '../stats/day-totals';
 import { replayAnswers, replayStart } from './cards-of-draft';
 import type { DraftAnswer } from './draft';
 
@@ -75,14 +75,74 @@ export interface ReplayedCard {
   reviews: ReviewEntry[];
 }
 
-/** Replays every card's answers; the deck of each answer is filled in later, when the import knows it. */
-export function replayHistories(h: Histories, scheduler: Scheduler, now: number, dayStartHour: number): Map<string, ReplayedCard> {
+/** The memories of some replayed cards, handed over as the replay goes: MEMORY_FIELDS numbers per card, moved without copying. */
+export interface ReplayedMemories {
+  cardIds: string[];
+  memories: Float64Array;
+}
+
+const MEMORY_FIELDS = 10;
+
+function memoryColumns(memories: readonly MemoryState[]): Float64Array {
+  const out = new Float64Array(memories.length * MEMORY_FIELDS);
+  memories.forEach((m, i) => {
+    const o = i * MEMORY_FIELDS;
+    out[o] = m.due;
+    out[o + 1] = m.stability;
+    out[o + 2] = m.difficulty;
+    out[o + 3] = m.elapsedDays;
+    out[o + 4] = m.scheduledDays;
+    out[o + 5] = m.learningSteps;
+    out[o + 6] = m.reps;
+    out[o + 7] = m.lapses;
+    out[o + 8] = m.state;
+    // A time is never NaN: NaN stands for "never reviewed".
+    out[o + 9] = m.lastReview ?? NaN;
+  });
+  return out;
+}
+
+/** The memory of the i-th card of a part (every number kept bit for bit). */
+export function memoryAt(columns: Float64Array, i: number): MemoryState {
+  const o = i * MEMORY_FIELDS;
+  const lastReview = columns[o + 9]!;
+  return {
+    due: columns[o]!,
+    stability: columns[o + 1]!,
+    difficulty: columns[o + 2]!,
+    elapsedDays: columns[o + 3]!,
+    scheduledDays: columns[o + 4]!,
+    learningSteps: columns[o + 5]!,
+    reps: columns[o + 6]!,
+    lapses: columns[o + 7]!,
+    state: columns[o + 8]! as CardState,
+    lastReview: Number.isNaN(lastReview) ? null : lastReview,
+  };
+}
+
+/**
+ * Replays every card's answers, handing over each `partSize` cards' memories to `onPart` as it
+ * goes, so that the import can store those cards while the rest is replayed. The deck of each
+ * answer is filled in later, when the import knows it (packReplayed).
+ */
+export function replayHistories(h: Histories, scheduler: Scheduler, now: number, dayStartHour: number, onPart: (part: ReplayedMemories) => void = () => {}, partSize = 1000): Map<string, ReplayedCard> {
   const out = new Map<string, ReplayedCard>();
+  let ids: string[] = [];
+  let memories: MemoryState[] = [];
+  const handOver = () => {
+    onPart({ cardIds: ids, memories: memoryColumns(memories) });
+    ids = [];
+    memories = [];
+  };
   for (const [id, answers] of answersOf(h)) {
     const reviews: ReviewEntry[] = [];
     const memory = replayAnswers(scheduler, id, '', answers, replayStart(answers, now), dayStartHour, reviews);
     out.set(id, { memory, reviews });
+    ids.push(id);
+    memories.push(memory);
+    if (ids.length >= partSize) handOver();
   }
+  if (ids.length) handOver();
   return out;
 }
 
@@ -92,42 +152,51 @@ export interface AddedCards {
   deckIds: string[];
 }
 
-/** A replay ready to store: each added card's memory (null: never answered), its answers packed per day and counted. */
-export interface ReplayedImport {
-  basis: ReplayBasis;
-  cards: AddedCards;
-  memories: (MemoryState | null)[];
+/** The added cards' answers, packed per study day, and counted per day. */
+export interface PackedAnswers {
   packs: PackedDay[];
   totals: DayTotals[];
 }
 
 /** Packs the answers of the added cards (each with its deck) per study day, and counts them. */
-export function packReplayed(replayed: ReadonlyMap<string, ReplayedCard>, cards: AddedCards, basis: ReplayBasis): ReplayedImport {
+export function packReplayed(replayed: ReadonlyMap<string, ReplayedCard>, cards: AddedCards): PackedAnswers {
   const reviews: ReviewEntry[] = [];
-  const memories = cards.cardIds.map((id, i) => {
-    const r = replayed.get(id);
-    if (!r) return null;
+  cards.cardIds.forEach((id, i) => {
     const deckId = cards.deckIds[i]!;
-    for (const review of r.reviews) {
+    for (const review of replayed.get(id)?.reviews ?? []) {
       // The replay's own objects: filling in the deck here costs nothing per answer.
       review.deckId = deckId;
       reviews.push(review);
     }
-    return r.memory;
   });
   const packs = [...byStudyDay(reviews)].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, list]) => packDay(day, list));
-  return { basis, cards, memories, packs, totals: [...totalsByDay(reviews).values()] };
+  return { packs, totals: dayTotalsChange({ added: reviews }) };
 }
 
-/** Whether a replay made ahead still holds: same settings, same cards in the same decks, and no answer after its `now`. */
-export function sameBasis(replayed: ReplayedImport, settingsKey: string, cards: AddedCards, firstAnswers: readonly (number | undefined)[]): boolean {
-  if (replayed.basis.settings !== settingsKey) return false;
-  const r = replayed.cards;
+/** A replay made in another worker, as the import sees it (components/import/replay-by-worker.ts). */
+export interface ReplayAhead {
+  basis: ReplayBasis;
+  /** The cards whose answers it packs, with their decks: what an import would have added when it was asked. */
+  cards: AddedCards;
+  /** The cards it replays. */
+  replayed: ReadonlySet<string>;
+  /** The memories of these replayed cards, once the replay has reached them; rejects if the replay failed. */
+  memories(cardIds: readonly string[]): Promise<MemoryState[]>;
+  /** The answers of `cards`, packed and counted, once the replay is over; rejects if it failed. */
+  packed(): Promise<PackedAnswers>;
+}
+
+/**
+ * Whether a replay made ahead holds for the import about to be stored: same settings, the same
+ * cards in the same decks, every answered card replayed, and no answer after the replay's `now`.
+ */
+export function sameBasis(ahead: ReplayAhead, settingsKey: string, cards: AddedCards, answers: readonly (readonly DraftAnswer[])[]): boolean {
+  if (ahead.basis.settings !== settingsKey) return false;
+  const r = ahead.cards;
   if (r.cardIds.length !== cards.cardIds.length) return false;
   for (let i = 0; i < r.cardIds.length; i += 1) if (r.cardIds[i] !== cards.cardIds[i] || r.deckIds[i] !== cards.deckIds[i]) return false;
-  // Every answered card must have been replayed, and only those. A replay starts each card at
-  // min(first answer, now): with every first answer at or before the replay's now, a later now
-  // gives the same start.
-  const now = replayed.basis.now;
-  return firstAnswers.every((at, i) => (at === undefined ? replayed.memories[i] === null : at <= now && replayed.memories[i] !== null));
+  // A replay starts each card at min(first answer, now): with every first answer at or before the
+  // replay's now, a later now gives the same start.
+  const now = ahead.basis.now;
+  return answers.every((list, i) => (list.length === 0 ? !ahead.replayed.has(cards.cardIds[i]!) : ahead.replayed.has(cards.cardIds[i]!) && list[0]!.at <= now));
 }

@@ -97,11 +97,30 @@ export function addTotalsInto(t: DayTotals, more: DayTotals): void {
 
 /** Totals for every day that appears in `reviews`. */
 export function totalsByDay(reviews: Iterable<Counted & Pick<ReviewEntry, 'day'>>): Map<string, DayTotals> {
+  return new Map(dayTotalsChange({ added: [...reviews] }).map((t) => [t.day, t]));
+}
+
+/** Answers added, removed, and rewritten (counted out as they were, in as they are). */
+export interface AnswersChange {
+  added?: readonly (Counted & Pick<ReviewEntry, 'day'>)[];
+  removed?: readonly (Counted & Pick<ReviewEntry, 'day'>)[];
+  rewritten?: readonly { before: Counted & Pick<ReviewEntry, 'day'>; after: Counted & Pick<ReviewEntry, 'day'> }[];
+}
+
+/** What a change of answers does to each day's totals, as one signed count per day. */
+export function dayTotalsChange({ added = [], removed = [], rewritten = [] }: AnswersChange): DayTotals[] {
   const byDay = new Map<string, DayTotals>();
-  for (const r of reviews) {
+  const count = (r: Counted & Pick<ReviewEntry, 'day'>, sign: 1 | -1) => {
     let t = byDay.get(r.day);
     if (!t) byDay.set(r.day, (t = emptyDayTotals(r.day)));
-    countReviewInto(t, r, 1);
+    countReviewInto(t, r, sign);
+  };
+  for (const r of added) count(r, 1);
+  for (const r of removed) count(r, -1);
+  for (const { before, after } of rewritten) {
+    count(before, -1);
+    count(after, 1);
   }
-  return byDay;
+  return [...byDay.values()];
 }
+

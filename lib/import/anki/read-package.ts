@@ -398,12 +398,23 @@ function readAnswers(
   const cardIds = new Map(db.all('SELECT CAST(id AS TEXT), CAST(nid AS TEXT), ord FROM cards').map(([id, nid, ord]) => [String(id), ankiCardId(String(nid), Number(ord))]));
   progress('Reading review history', 0, total);
   let done = 0;
-  // By card, then by time: the index on revlog(cid) gives this order without a sort.
-  db.each('SELECT CAST(cid AS TEXT), id, ease, time, type FROM revlog ORDER BY cid, id', ([cid, id, ease, time, type]) => {
+  // Card ids as numbers when every one is exact as a JavaScript number (Anki's are millisecond
+  // times): decoding 300,000 of them as text is a fifth of reading the log. Otherwise as text.
+  const exact = Number(db.all(`SELECT count(*) FROM revlog WHERE cid NOT BETWEEN -${Number.MAX_SAFE_INTEGER} AND ${Number.MAX_SAFE_INTEGER}`)[0]?.[0] ?? 0) === 0;
+  // By card, then by time: the index on revlog(cid) gives this order without a sort, and a card's
+  // rows come one after the other.
+  let lastCid: unknown = null;
+  let list: DraftAnswer[] | null = null;
+  db.each(`SELECT ${exact ? 'cid' : 'CAST(cid AS TEXT)'}, id, ease, time, type FROM revlog ORDER BY cid, id`, ([cid, id, ease, time, type]) => {
     done += 1;
     if (done % 50_000 === 0) progress('Reading review history', done, total);
-    const key = String(cid);
-    if (!cardIds.has(key)) {
+    if (cid !== lastCid) {
+      lastCid = cid;
+      const key = String(cid);
+      list = cardIds.has(key) ? (byCard.get(key) ?? null) : null;
+      if (!list && cardIds.has(key)) byCard.set(key, (list = []));
+    }
+    if (!list) {
       skipped.orphanAnswers += 1;
       return;
     }
@@ -412,8 +423,6 @@ function readAnswers(
       skipped.nonAnswers += 1;
       return;
     }
-    let list = byCard.get(key);
-    if (!list) byCard.set(key, (list = []));
     list.push(answer);
   });
   for (const list of byCard.values()) list.sort((a, b) => a.at - b.at);

@@ -13,6 +13,9 @@ import { loadSqlJs, sqlJsOpener } from '@/lib/import/anki/sqlite';
 import { MAX_ZIP_ENTRIES, declaredEntryCount, listEntries } from '@/lib/import/anki/zip';
 import { zstdDecompress } from '@/lib/import/anki/zstd';
 import { fixtureBytes, loadSql } from './anki-fixtures';
+import { buildBasicPackage } from '../../../helpers/large-anki-package';
+import { answersOf, type Histories } from '@/lib/import/replay-ahead';
+import { cardIdOf } from '@/lib/import/cards-of-draft';
 
 beforeAll(async () => {
   await initZstd();
@@ -196,5 +199,33 @@ describe('removing an image that is not kept', () => {
     expect(withoutImage('\\![x](media:fake.png)', 'fake.png')).toBe('\\![x](media:fake.png)');
     // An escaped backslash before it: the reference is real.
     expect(withoutImage('\\\\![x](media:fake.png)', 'fake.png')).toBe('\\\\');
+  });
+});
+
+describe('card ids in the review log', () => {
+  // Two cards whose ids differ only past 2^53: as JavaScript numbers they would be one id.
+  const BIG = '9007199254740993';
+  const BIG_NEIGHBOUR = '9007199254740992';
+  const build = (ids: string[]) =>
+    buildBasicPackage((db) => {
+      ids.forEach((id, i) => {
+        db.exec(`INSERT INTO notes VALUES (${100 + i}, 'g${i}', 1, 0, 0, '', 'Q${i}\u001fA${i}', '', 0, 0, '')`);
+        db.exec(`INSERT INTO cards VALUES (${id}, ${100 + i}, 10, 0, 0, 0, 2, 2, 1, 1, 2500, 1, 0, 0, 0, 0, 0, '')`);
+        // Card i has i + 1 answers.
+        for (let k = 0; k <= i; k += 1) db.exec(`INSERT INTO revlog VALUES (${1_700_000_000_000 + i * 10 + k}, ${id}, 0, 3, 1, 0, 2500, 4000, 1)`);
+      });
+    });
+
+  it('gives each card its own answers, with ids past what a JavaScript number holds exactly', async () => {
+    const draft = await readAnkiPackage(await build([BIG_NEIGHBOUR, BIG]), { fileName: 'big.apkg', openSqlite: sqlJsOpener(await loadSql()) });
+    expect(draft.cards.map((c) => [c.front, c.answers.length])).toEqual([['Q0', 1], ['Q1', 2]]);
+  });
+
+  it('gives the replay worker the same histories as the cards hold', async () => {
+    let histories: Histories | undefined;
+    const draft = await readAnkiPackage(await build(['1600000000001', '1600000000002', '1600000000003']), {
+      fileName: 'small.apkg', openSqlite: sqlJsOpener(await loadSql()), onHistories: (h) => void (histories = h),
+    });
+    expect(answersOf(histories!)).toEqual(new Map(draft.cards.map((c) => [cardIdOf(c), c.answers])));
   });
 });
