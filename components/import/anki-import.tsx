@@ -22,10 +22,10 @@ export function AnkiImport() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [fileName, setFileName] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
-  // The replay worker (lib/import/replay-ahead.ts) replays the history while this worker reads the notes.
+  // The replay worker (lib/import/replay-ahead.ts) replays the history while the learner reads the preview.
   const tellReplayerLost = useRef(() => {});
   const onReplayerLost = useCallback(() => tellReplayerLost.current(), []);
-  const { start: startReplayer, stop: stopReplayer } = useReplayWorker(() => new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module' }), onReplayerLost);
+  const { start: startReplayer, stop: stopReplayer } = useReplayWorker(() => new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module', name: 'history-replay' }), onReplayerLost);
   const onReply = useCallback((r: AnkiReply) => {
     if (r.type !== 'progress' && r.type !== 'preview') stopReplayer();
     if (r.type === 'progress') setStage({ kind: 'busy', phase: r.phase, done: r.done, total: r.total });

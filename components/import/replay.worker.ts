@@ -1,9 +1,9 @@
 /**
- * Replays an Anki package's review history through FSRS while the import worker is still reading
- * the package's notes (lib/import/replay-ahead.ts): on two cores, most of the replay, the larger
- * part of an import's work, is done by the time the learner confirms. The memories go back a part
- * at a time, so the import stores cards while the rest is replayed. The page gives this worker and
- * the import worker the two ends of one MessageChannel, as the first message.
+ * Replays an Anki package's review history through FSRS from the moment the import worker has
+ * shown the preview (lib/import/replay-ahead.ts): the replay, the larger part of an import's work,
+ * runs while the learner reads the preview. The memories go back a part at a time, so an import
+ * confirmed sooner stores cards while the rest is replayed. The page gives this worker and the
+ * import worker the two ends of one MessageChannel, as the first message.
  */
 import { packReplayed, type ReplayedCard, replayHistories } from '@/lib/import/replay-ahead';
 import { createScheduler } from '@/lib/scheduler';

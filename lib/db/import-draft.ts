@@ -82,10 +82,10 @@ const fromReplay = <T>(ask: () => Promise<T>): Promise<T> => Dexie.waitFor(Dexie
 const CARDS_PER_PART = 2_000;
 
 /**
- * Stores the draft. With `replayedAhead` (an Anki import's history replayed in a second worker
- * while the package was read, lib/import/replay-ahead.ts), its memories, packs and counts are
- * stored as they are when they were made from what is stored now; otherwise the history is
- * replayed here. Either way the stored rows are the same.
+ * Stores the draft. With `replayedAhead` (an Anki import's history being replayed in a second
+ * worker, lib/import/replay-ahead.ts), its memories, packs and counts are stored as they come, if
+ * it was made from what is stored now; otherwise the history is replayed here. Either way the
+ * stored rows are the same.
  */
 export function importDraft(db: StudyDb, draft: ImportDraft, now: number, replayedAhead?: ReplayAhead): Promise<ImportReport> {
   return withStorageErrors(() =>

@@ -34,12 +34,9 @@ const deckName = (path: readonly string[]) => path.join(DECK_PATH_SEPARATOR);
 /** What the id of every card imported from this kind of source starts with. */
 export const importedIdPrefix = (kind: ImportDraft['kind']) => `${kind}-`;
 
-/** The id of the card Anki keeps as this note's card number `ord`. */
-export const ankiCardId = (noteId: string, ord: number) => `${importedIdPrefix('anki')}${noteId}-${ord}`;
-
 export function cardIdOf(card: DraftCard): string {
   const o = card.origin;
-  return o.kind === 'anki' ? ankiCardId(o.noteId, o.ord) : `${importedIdPrefix('csv')}${fnv1a64(`${o.fileName}\u001f${o.line}\u001f${card.front}\u001f${card.back}`)}`;
+  return o.kind === 'anki' ? `${importedIdPrefix('anki')}${o.noteId}-${o.ord}` : `${importedIdPrefix('csv')}${fnv1a64(`${o.fileName}\u001f${o.line}\u001f${card.front}\u001f${card.back}`)}`;
 }
 
 export interface ImportOptions {

@@ -1,8 +1,9 @@
 /**
- * Replaying an Anki package's history ahead of the import, in a second worker, while the first one
- * is still reading the package's notes: the replay is most of an import's work, and the learner's
- * confirmation comes after the preview. The import uses the result only if it was made from what
- * the import finds (`sameBasis`); otherwise it replays again itself (lib/import/cards-of-draft.ts).
+ * Replaying an Anki package's history ahead of the import, in a second worker, from the moment
+ * the preview is ready: the replay is the larger part of an import's work, and it runs while the
+ * learner reads the preview, or beside the card writes if the import starts at once. The import
+ * uses the result only if it was made from what the import finds (`sameBasis`); otherwise it
+ * replays again itself (lib/import/cards-of-draft.ts).
  *
  * Pure: the worker (components/import/replay.worker.ts) holds the state between messages.
  */

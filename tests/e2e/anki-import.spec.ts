@@ -79,3 +79,29 @@ test('a file that is not an Anki package is refused with its reason, and nothing
   await expect(section.getByTestId('anki-problem')).toContainText('Nothing was changed.');
   expect(await countRows(page, 'cards')).toBe(before);
 });
+
+test('an import whose replay worker crashes replays the history itself, with the same result', async ({ page }) => {
+  // The replay worker dies as soon as it starts (an error event, then gone), as one that runs out of memory would.
+  await page.addInitScript(() => {
+    const RealWorker = window.Worker;
+    window.Worker = class extends RealWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        if (options?.name === 'history-replay') {
+          setTimeout(() => {
+            this.terminate();
+            this.dispatchEvent(new ErrorEvent('error', { message: 'replay worker crashed' }));
+          }, 0);
+        }
+      }
+    };
+  });
+  const section = await choosePackage(page, 'latest.apkg');
+  await section.getByTestId('anki-preview').getByRole('button', { name: 'Import 5 cards' }).click();
+  await expect(section.getByTestId('anki-done')).toContainText('Imported: 5 cards');
+  expect(await page.evaluate(() => performance.getEntriesByName('import:replayed-ahead').length)).toBe(0);
+  // The card with two past answers arrived with them, replayed by the import worker.
+  await page.goto('/browse/?q=is:mine%20deck:governance');
+  await page.getByTestId('browse-row').getByRole('button').click();
+  await expect(page.getByTestId('card-info')).toContainText('Every answer (2)');
+});

@@ -26,8 +26,6 @@ import { encodeMediaName, htmlToMarkdown, type SkipKind } from './html-to-markdo
 import { looksLikeImageName, looksLikeSoundName, parseLegacyMediaMap, parseMediaEntries, sniffImageMime, type MediaMap } from './media';
 import { readMessage, varintField } from './protobuf';
 import { revlogToAnswer } from './revlog';
-import { ankiCardId } from '../cards-of-draft';
-import { type Histories, historiesOf } from '../replay-ahead';
 import { sqlJsOpener, type OpenSqlite, type SqliteDb } from './sqlite';
 import { FRONT_SIDE_MARK, answerWithoutQuestion, clozeNumbers, renderTemplate, type TemplateContext } from './template';
 import { listEntries, unpackEntries, type ZipEntryInfo } from './zip';
@@ -42,11 +40,6 @@ export interface ReadAnkiOptions {
   initSqlJs?: () => Promise<SqlJsStatic>;
   /** Called as the work advances: a phase for the learner ("Reading cards") and a count within it. */
   onProgress?: (phase: string, done: number, total: number) => void;
-  /**
-   * Called with the review history as soon as it is read, before the notes are: a second worker
-   * replays it meanwhile (lib/import/replay-ahead.ts).
-   */
-  onHistories?: (histories: Histories) => void;
 }
 
 /** The largest collection (decompressed) the reader opens; sql.js keeps it all in memory. */
@@ -85,7 +78,7 @@ export async function readAnkiPackage(bytes: Uint8Array, options: ReadAnkiOption
     const schema = checkTables(db);
     const model = readCollectionModel(db, schema);
     if (collectionName === 'collection.anki2') refusePlaceholder(db);
-    return await buildDraft(db, model, { bytes, entries, mediaMap, fileName: options.fileName, progress, onHistories: options.onHistories });
+    return await buildDraft(db, model, { bytes, entries, mediaMap, fileName: options.fileName, progress });
   } catch (error) {
     if (error instanceof AnkiImportError) throw error;
     throw damaged('part of it cannot be read', error);
@@ -152,7 +145,6 @@ interface BuildInput {
   mediaMap: MediaMap;
   fileName: string;
   progress: (phase: string, done: number, total: number) => void;
-  onHistories?: (histories: Histories) => void;
 }
 
 /** Tallies of what was left out, turned into the draft's `skipped` lines at the end. */
@@ -187,10 +179,7 @@ async function buildDraft(db: SqliteDb, model: CollectionModel, input: BuildInpu
   const { progress, mediaMap } = input;
   const skipped = new Skipped();
 
-  // The history first, so that it can be replayed while the notes are read and rendered.
-  const answers = readAnswers(db, model, skipped, progress, input.onHistories);
-
-  // 20,000 rows, each kept until its cards are rendered.
+  // Notes first: 20,000 rows, each kept until its cards are rendered.
   const notes = new Map<string, { guid: string; mid: string; tags: string[]; fields: string[] }>();
   db.each('SELECT CAST(id AS TEXT), guid, CAST(mid AS TEXT), tags, flds FROM notes', ([id, guid, mid, tags, flds]) => {
     notes.set(String(id), {
@@ -200,6 +189,8 @@ async function buildDraft(db: SqliteDb, model: CollectionModel, input: BuildInpu
       fields: String(flds ?? '').split('\u001f'),
     });
   });
+
+  const answers = readAnswers(db, model, skipped, progress);
 
   // Images the cards show, resolved against the package's media list.
   const usedImages = new Map<string, string>(); // encoded name → package file name
@@ -388,14 +379,12 @@ function readAnswers(
   model: CollectionModel,
   skipped: Skipped,
   progress: (phase: string, done: number, total: number) => void,
-  onHistories?: (histories: Histories) => void,
 ): Map<string, DraftAnswer[]> {
   const total = Number(db.all('SELECT count(*) FROM revlog')[0]?.[0] ?? 0);
   const fourButtonLearning = Number(db.all('SELECT count(*) FROM revlog WHERE type IN (0, 2) AND ease = 4')[0]?.[0] ?? 0) > 0;
   const v1 = model.schedulerVersion === 1 && !fourButtonLearning;
   const byCard = new Map<string, DraftAnswer[]>();
-  // Anki's card id → the app's (note and card number).
-  const cardIds = new Map(db.all('SELECT CAST(id AS TEXT), CAST(nid AS TEXT), ord FROM cards').map(([id, nid, ord]) => [String(id), ankiCardId(String(nid), Number(ord))]));
+  const cardIds = new Set(db.all('SELECT CAST(id AS TEXT) FROM cards').map((r) => String(r[0])));
   progress('Reading review history', 0, total);
   let done = 0;
   // Card ids as numbers when every one is exact as a JavaScript number (Anki's are millisecond
@@ -427,7 +416,6 @@ function readAnswers(
   });
   for (const list of byCard.values()) list.sort((a, b) => a.at - b.at);
   progress('Reading review history', total, total);
-  onHistories?.(historiesOf([...byCard].map(([cid, list]) => [cardIds.get(cid)!, list] as const)));
   return byCard;
 }
 

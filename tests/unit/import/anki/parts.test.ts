@@ -14,8 +14,6 @@ import { MAX_ZIP_ENTRIES, declaredEntryCount, listEntries } from '@/lib/import/a
 import { zstdDecompress } from '@/lib/import/anki/zstd';
 import { fixtureBytes, loadSql } from './anki-fixtures';
 import { buildBasicPackage } from '../../../helpers/large-anki-package';
-import { answersOf, type Histories } from '@/lib/import/replay-ahead';
-import { cardIdOf } from '@/lib/import/cards-of-draft';
 
 beforeAll(async () => {
   await initZstd();
@@ -221,11 +219,4 @@ describe('card ids in the review log', () => {
     expect(draft.cards.map((c) => [c.front, c.answers.length])).toEqual([['Q0', 1], ['Q1', 2]]);
   });
 
-  it('gives the replay worker the same histories as the cards hold', async () => {
-    let histories: Histories | undefined;
-    const draft = await readAnkiPackage(await build(['1600000000001', '1600000000002', '1600000000003']), {
-      fileName: 'small.apkg', openSqlite: sqlJsOpener(await loadSql()), onHistories: (h) => void (histories = h),
-    });
-    expect(answersOf(histories!)).toEqual(new Map(draft.cards.map((c) => [cardIdOf(c), c.answers])));
-  });
 });
