@@ -1,7 +1,7 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useReplayWorker, useWorker } from '../workers/use-worker';
+import { useCallback, useRef, useState } from 'react';
+import { useWorker } from '../workers/use-worker';
 import type { AnkiPreview, AnkiReply, AnkiRequest } from './anki-messages';
 
 type Stage =
@@ -22,32 +22,23 @@ export function AnkiImport() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [fileName, setFileName] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
-  // The replay worker (lib/import/replay-ahead.ts) replays the history while the learner reads the preview.
-  const tellReplayerLost = useRef(() => {});
-  const onReplayerLost = useCallback(() => tellReplayerLost.current(), []);
-  const { start: startReplayer, stop: stopReplayer } = useReplayWorker(() => new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module', name: 'history-replay' }), onReplayerLost);
   const onReply = useCallback((r: AnkiReply) => {
-    if (r.type !== 'progress' && r.type !== 'preview') stopReplayer();
     if (r.type === 'progress') setStage({ kind: 'busy', phase: r.phase, done: r.done, total: r.total });
     else if (r.type === 'preview') setStage({ kind: 'preview', preview: r.preview });
     else if (r.type === 'imported') {
       // For `npm run bench`: the worker's steps, as measures on the page.
       for (const [step, ms] of Object.entries(r.report.timings ?? {})) performance.measure(`import:${step}`, { start: 0, duration: ms });
-      if (r.report.replayedAhead) performance.mark('import:replayed-ahead');
       setStage({
         kind: 'done',
         text: `Imported: ${plural(r.report.cardsAdded, 'card')} in ${plural(r.report.decksAdded, 'new deck')}, ${plural(r.report.answersAdded, 'past answer')} replayed, ${plural(r.report.mediaAdded, 'image')}.${r.report.alreadyHere ? ` ${plural(r.report.alreadyHere, 'card')} were already here from an earlier import and stay as they are.` : ''}`,
       });
     } else setStage({ kind: 'problem', text: `${r.message} Nothing was changed.` });
-  }, [stopReplayer]);
+  }, []);
   const onCrash = useCallback(
     (message: string): AnkiReply => ({ type: 'failed', message: `The import stopped unexpectedly${message ? ` (${message})` : ''}.` }),
     [],
   );
   const send = useWorker<AnkiRequest, AnkiReply>(() => new Worker(new URL('./anki.worker.ts', import.meta.url), { type: 'module' }), onReply, onCrash);
-  useEffect(() => {
-    tellReplayerLost.current = () => send({ type: 'replayer-lost' });
-  }, [send]);
 
   const busy = stage.kind === 'busy';
   return (
@@ -70,8 +61,7 @@ export function AnkiImport() {
             if (!file) return;
             setFileName(file.name);
             setStage({ kind: 'busy', phase: 'Opening the package', done: 0, total: 1 });
-            const port = startReplayer();
-            send({ type: 'read', file, replayer: port }, port ? [port] : []);
+            send({ type: 'read', file });
           }}
         />
       </label>
@@ -110,7 +100,6 @@ export function AnkiImport() {
               className="btn"
               onClick={() => {
                 send({ type: 'cancel' });
-                stopReplayer();
                 setStage({ kind: 'idle' });
                 if (fileInput.current) fileInput.current.value = '';
               }}

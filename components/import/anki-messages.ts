@@ -11,13 +11,7 @@ export interface AnkiPreview {
   skipped: string[];
 }
 
-export type AnkiRequest =
-  /** `replayer`: this worker's end of a channel to a replay worker (replay.worker.ts), if the page started one. */
-  | { type: 'read'; file: File; replayer?: MessagePort }
-  | { type: 'apply' }
-  | { type: 'cancel' }
-  /** The replay worker crashed: import without it. */
-  | { type: 'replayer-lost' };
+export type AnkiRequest = { type: 'read'; file: File } | { type: 'apply' } | { type: 'cancel' };
 
 export type AnkiReply =
   | { type: 'progress'; phase: string; done: number; total: number }

@@ -1,7 +1,6 @@
 /**
  * The worker side of the typed message layer (the page side is use-worker.ts): typed `onmessage`
- * and `postMessage` over the worker's global scope, or over a port two workers share. No React
- * here: this runs inside the worker.
+ * and `postMessage` over the worker's global scope. No React here: this runs inside the worker.
  */
 /** The worker side: typed `onmessage` and `postMessage` over the worker's global scope. */
 export function workerScope<Request, Reply>(): { listen(handle: (request: Request) => void): void; reply(r: Reply, transfer?: Transferable[]): void } {
@@ -11,15 +10,5 @@ export function workerScope<Request, Reply>(): { listen(handle: (request: Reques
       scope.onmessage = (e) => handle(e.data);
     },
     reply: (r, transfer = []) => scope.postMessage(r, transfer),
-  };
-}
-
-/** The same over a MessagePort: two workers the page connected with a MessageChannel. */
-export function portScope<Incoming, Outgoing>(port: MessagePort): { listen(handle: (message: Incoming) => void): void; send(m: Outgoing, transfer?: Transferable[]): void } {
-  return {
-    listen: (handle) => {
-      port.onmessage = (e: MessageEvent<Incoming>) => handle(e.data);
-    },
-    send: (m, transfer = []) => port.postMessage(m, transfer),
   };
 }

@@ -6,10 +6,10 @@
  */
 import { reviewEntryOf } from '../answer';
 import { fnv1a64 } from '../decks/ids';
-import { type Deck, type MemoryState, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
+import { type Deck, memoryOf, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
 import { answerMemory, newMemoryState, type Scheduler } from '../scheduler';
 import { studyDayEnd, studyDayOf } from '../study-day';
-import type { DraftAnswer, DraftCard, ImportDraft } from './draft';
+import type { DraftCard, ImportDraft } from './draft';
 import { DECK_PATH_SEPARATOR } from '../deck-tree';
 
 export interface StoredSide {
@@ -44,15 +44,13 @@ export interface ImportOptions {
   dayStartHour: number;
 }
 
-/** Where each card of a draft goes: the decks to add, and each card not stored yet with its id and deck. */
-export interface DraftPlacement {
-  decks: Deck[];
-  added: { card: DraftCard; id: string; deckId: string }[];
-  /** Cards of the draft already stored (same origin): left as they are. */
-  alreadyHere: number;
-}
-
-export function placeDraft(draft: ImportDraft, stored: Pick<StoredSide, 'decks' | 'cardIds'>, now: number): DraftPlacement {
+/**
+ * An import draft as rows, in parts of `cardsPerPart` added cards (the decks come with the first
+ * part; there is always at least one part): a writer stores one part while the next one's history
+ * is replayed. With `Infinity`, one part holds everything.
+ */
+export function* importParts(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: ImportOptions, cardsPerPart: number): Generator<ImportRows> {
+  const { now, dayStartHour } = opts;
   const decks: Deck[] = [];
   const deckIds = new Map<string, string>();
   const byName = new Map([...stored.decks].filter((d) => !d.builtin).map((d) => [d.name, d.id]));
@@ -66,85 +64,66 @@ export function placeDraft(draft: ImportDraft, stored: Pick<StoredSide, 'decks' 
     }
     deckIds.set(d.key, id);
   }
-  const added: DraftPlacement['added'] = [];
+  let cards: StudyCard[] = [];
+  let reviews: ReviewEntry[] = [];
   let alreadyHere = 0;
+  let firstPart = true;
+  const part = (): ImportRows => {
+    const rows = { decks: firstPart ? decks : [], cards, reviews, alreadyHere };
+    firstPart = false;
+    cards = [];
+    reviews = [];
+    alreadyHere = 0;
+    return rows;
+  };
+  let order = stored.nextOrder;
   const seen = new Set<string>();
-  for (const card of draft.cards) {
-    const id = cardIdOf(card);
+  for (const c of draft.cards) {
+    const id = cardIdOf(c);
     if (stored.cardIds.has(id) || seen.has(id)) {
       alreadyHere += 1;
       continue;
     }
     seen.add(id);
-    const deckId = deckIds.get(card.deckKey);
-    if (!deckId) throw new Error(`The import names deck ${card.deckKey}, which it does not list`);
-    added.push({ card, id, deckId });
-  }
-  return { decks, added, alreadyHere };
-}
-
-/** Where a replay of a card's answers starts: a new card, first seen at its first answer (never later than now). */
-export const replayStart = (answers: readonly DraftAnswer[], now: number): MemoryState => newMemoryState(Math.min(answers[0]?.at ?? now, now));
-
-/**
- * The other program's history, replayed through FSRS in order: each answer goes to `out` as if
- * given here, and the memory after the last one is returned. A package holds hundreds of
- * thousands of answers, so only the memory moves from one answer to the next (each outcome's
- * state is the next answer's `before`).
- */
-export function replayAnswers(scheduler: Scheduler, cardId: string, deckId: string, answers: readonly DraftAnswer[], start: MemoryState, dayStartHour: number, out: ReviewEntry[]): MemoryState {
-  let memory = start;
-  for (let i = 0; i < answers.length; i += 1) {
-    const a = answers[i]!;
-    const outcome = answerMemory(scheduler, cardId, memory, a.grade, a.at);
-    out.push(reviewEntryOf({ id: `${cardId}-r${i}-${a.at}`, cardId, deckId, grade: a.grade, reviewedAt: a.at, durationMs: Math.max(0, Math.round(a.durationMs)), day: studyDayOf(a.at, dayStartHour) }, memory, outcome));
-    memory = outcome.after;
-  }
-  return memory;
-}
-
-/** The stored card for a draft card, with the memory its replayed answers give (null: never answered). */
-export function importedCard(draft: ImportDraft, c: DraftCard, id: string, deckId: string, order: number, memory: MemoryState | null, { now, dayStartHour }: ImportOptions): StudyCard {
-  const ref = c.origin.kind === 'anki' ? `${c.origin.noteId}:${c.origin.ord}` : `${c.origin.fileName}:${c.origin.line}`;
-  const card: StudyCard = withQueueFields({
-    id,
-    deckId,
-    template: draft.kind,
-    factKey: ref,
-    front: c.front,
-    back: c.back,
-    tags: c.tags,
-    order,
-    ...(memory ?? newMemoryState(now)),
-    origin: draft.kind,
-    originRef: ref,
-    contentRev: 0,
-    contentAt: now,
-    flag: c.flag,
-    suspended: c.suspended,
-    retired: false,
-    queue: 'new',
-    rank: 0,
-    rev: 0,
-  });
-  return c.buried ? withQueueFields({ ...card, buriedUntil: studyDayEnd(now, dayStartHour) }) : card;
-}
-
-/**
- * An import draft as rows, in parts of `cardsPerPart` added cards (the decks come with the first
- * part; there is always at least one part): a writer stores one part while the next one's history
- * is replayed. With `Infinity`, one part holds everything.
- */
-export function* importParts(draft: ImportDraft, stored: StoredSide, scheduler: Scheduler, opts: ImportOptions, cardsPerPart: number): Generator<ImportRows> {
-  const { decks, added, alreadyHere } = placeDraft(draft, stored, opts.now);
-  let order = stored.nextOrder;
-  for (let i = 0; i === 0 || i < added.length; i += cardsPerPart) {
-    const cards: StudyCard[] = [];
-    const reviews: ReviewEntry[] = [];
-    for (const { card: c, id, deckId } of added.slice(i, i + cardsPerPart)) {
-      const memory = c.answers.length ? replayAnswers(scheduler, id, deckId, c.answers, replayStart(c.answers, opts.now), opts.dayStartHour, reviews) : null;
-      cards.push(importedCard(draft, c, id, deckId, order++, memory, opts));
+    const deckId = deckIds.get(c.deckKey);
+    if (!deckId) throw new Error(`The import names deck ${c.deckKey}, which it does not list`);
+    const firstSeen = c.answers[0]?.at ?? now;
+    let card: StudyCard = withQueueFields({
+      id,
+      deckId,
+      template: draft.kind,
+      factKey: c.origin.kind === 'anki' ? `${c.origin.noteId}:${c.origin.ord}` : `${c.origin.fileName}:${c.origin.line}`,
+      front: c.front,
+      back: c.back,
+      tags: c.tags,
+      order: order++,
+      ...newMemoryState(Math.min(firstSeen, now)),
+      origin: draft.kind,
+      originRef: c.origin.kind === 'anki' ? `${c.origin.noteId}:${c.origin.ord}` : `${c.origin.fileName}:${c.origin.line}`,
+      contentRev: 0,
+      contentAt: now,
+      flag: c.flag,
+      suspended: c.suspended,
+      retired: false,
+      queue: 'new',
+      rank: 0,
+      rev: 0,
+    });
+    // The other program's history, replayed through FSRS in order: the card arrives with the
+    // memory its answers give, and each answer is in the log as if given here. A package holds
+    // hundreds of thousands of answers, so only the memory moves from one answer to the next
+    // (each outcome's state is the next answer's `before`); the card is built once, at the end.
+    let memory = memoryOf(card);
+    for (let i = 0; i < c.answers.length; i += 1) {
+      const a = c.answers[i]!;
+      const outcome = answerMemory(scheduler, id, memory, a.grade, a.at);
+      reviews.push(reviewEntryOf({ id: `${id}-r${i}-${a.at}`, cardId: id, deckId, grade: a.grade, reviewedAt: a.at, durationMs: Math.max(0, Math.round(a.durationMs)), day: studyDayOf(a.at, dayStartHour) }, memory, outcome));
+      memory = outcome.after;
     }
-    yield { decks: i === 0 ? decks : [], cards, reviews, alreadyHere: i === 0 ? alreadyHere : 0 };
+    if (c.answers.length) card = withQueueFields({ ...card, ...memory });
+    if (c.buried) card = withQueueFields({ ...card, buriedUntil: studyDayEnd(now, dayStartHour) });
+    cards.push(card);
+    if (cards.length >= cardsPerPart) yield part();
   }
+  if (firstPart || cards.length || alreadyHere) yield part();
 }

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { importDraft, loadCardKeys } from '@/lib/db/import-draft';
-import type { StudyDb } from '@/lib/db/database';
-import { loadSettings, saveSettings } from '@/lib/db/settings';
-import { replayAheadOf } from '../../helpers/replay-in-parts';
 import { cardKey } from '@/lib/import/card-key';
 import type { ImportDraft } from '@/lib/import/draft';
 import { CardState, Grade } from '@/lib/model';
@@ -101,75 +98,5 @@ describe('storing an import draft', () => {
     cards[4400] = { ...cards[4400]!, deckKey: 'missing' };
     await expect(importDraft(db, draft({ cards, media: [] }), T0)).rejects.toThrow(/deck missing/);
     expect(await dumpAll(db)).toEqual(before);
-  });
-
-  // A second package whose answers share a study day with the first one's: that day's pack is
-  // rewritten with both, the others are new.
-  const second = () => {
-    const cards = manyCards(300).map((c, i) => ({ ...c, origin: { kind: 'anki' as const, noteId: String(5000 + i), ord: i % 2 }, answers: c.answers.length ? [{ at: T0 - 9 * DAY + 60_000, grade: Grade.Hard, durationMs: 1000 }, ...c.answers, { at: T0 - DAY + i, grade: Grade.Again, durationMs: 3000 }] : [] }));
-    return draft({ fileName: 'second.apkg', decks: [{ key: '1', path: ['CISSP', 'Domain 1'] }, { key: '2', path: ['CISM'] }], cards: cards.map((c, i) => ({ ...c, deckKey: i % 2 ? '2' : '1' })), media: [] });
-  };
-
-  async function twoDevices() {
-    const here = freshDb();
-    const ahead = freshDb();
-    for (const db of [here, ahead]) {
-      await newDevice(db);
-      await importDraft(db, draft(), T0 - DAY);
-    }
-    return { here, ahead };
-  }
-
-  it('a history replayed ahead is stored as it is, and the rows are the ones a replay during the import gives', async () => {
-    const { here, ahead } = await twoDevices();
-    const d = second();
-    // Memories come a part of 40 cards at a time, 3 ms apart: the transaction waits for each part
-    // while the earlier parts' writes go on.
-    const replayed = await replayAheadOf(ahead, d, T0 - 60_000);
-    expect((await replayed.packed()).packs.length).toBeGreaterThan(2);
-    const withoutAhead = await importDraft(here, d, T0);
-    const withAhead = await importDraft(ahead, d, T0, replayed);
-    expect(withoutAhead.replayedAhead).toBe(false);
-    expect(withAhead.replayedAhead).toBe(true);
-    const counts = (r: typeof withAhead) => [r.decksAdded, r.cardsAdded, r.answersAdded, r.alreadyHere, r.mediaAdded];
-    expect(counts(withAhead)).toEqual(counts(withoutAhead));
-    expect(await dumpAll(ahead)).toEqual(await dumpAll(here));
-  });
-
-  it('an import whose replay fails while it is being stored stores nothing', async () => {
-    const { ahead } = await twoDevices();
-    const before = await dumpAll(ahead);
-    const replayed = await replayAheadOf(ahead, second(), T0 - 60_000, { failAfterParts: 2 });
-    await expect(importDraft(ahead, second(), T0, replayed)).rejects.toThrow('The history replay failed');
-    expect(await dumpAll(ahead)).toEqual(before);
-  });
-
-  it('a history replayed ahead from something else is replayed again: other settings, a deck added since, a card added since', async () => {
-    const changes: [string, (db: StudyDb, d: ImportDraft) => Promise<void> | void][] = [
-      ['other settings', async (db) => saveSettings(db, { ...(await loadSettings(db)), desiredRetention: 0.85 }, T0 - 30_000)],
-      ['a deck of the same name added since', async (db) => void (await db.decks.add({ id: 'mine', name: 'CISM', description: '', builtin: false, changedAt: T0 - 30_000 }))],
-      ['a card of the package imported since', async (db, d) => void (await importDraft(db, { ...d, cards: d.cards.slice(0, 1) }, T0 - 30_000))],
-    ];
-    for (const [what, change] of changes) {
-      const { here, ahead } = await twoDevices();
-      const d = second();
-      const replayed = await replayAheadOf(ahead, d, T0 - 60_000);
-      await change(here, d);
-      await change(ahead, d);
-      const report = await importDraft(ahead, d, T0, replayed);
-      expect(report.replayedAhead, what).toBe(false);
-      await importDraft(here, d, T0);
-      expect(await dumpAll(ahead), what).toEqual(await dumpAll(here));
-    }
-  });
-
-  it('a history replayed ahead is replayed again when a card was first answered after the replay (its start would differ)', async () => {
-    const { here, ahead } = await twoDevices();
-    const d = second();
-    d.cards[3]!.answers = [{ at: T0 - 1_000, grade: Grade.Good, durationMs: 1 }];
-    const replayed = await replayAheadOf(ahead, d, T0 - 60_000);
-    expect((await importDraft(ahead, d, T0, replayed)).replayedAhead).toBe(false);
-    await importDraft(here, d, T0);
-    expect(await dumpAll(ahead)).toEqual(await dumpAll(here));
   });
 });
