@@ -1,0 +1,76 @@
+/**
+ * What storing costs in this browser, with none of the app's code: plain IndexedDB, one
+ * transaction, in a database of its own on the app's origin. It is the floor under a restore's and
+ * an Anki import's write of 20,000 cards (issue 13's 5 s targets): Chromium pays about the same per
+ * stored record whatever its size, and each index adds to it, while a few large packs of answers
+ * cost little. Read the import and restore rows against these.
+ */
+import { type BenchCase, NAME_SHIM, summarize } from './lib';
+
+const CARDS = 20_000;
+
+const storageFloor: BenchCase = {
+  name: 'storage floor: plain IndexedDB writes',
+  async run({ freshContext, baseURL }) {
+    const samples: Record<'indexed' | 'unindexed' | 'idOnly' | 'packs', number[]> = { indexed: [], unindexed: [], idOnly: [], packs: [] };
+    for (let run = 0; run < 3; run += 1) {
+      const context = await freshContext();
+      const page = await context.newPage();
+      await page.addInitScript(NAME_SHIM);
+      await page.goto(`${baseURL}/404.html`);
+      const times = await page.evaluate(async (count) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('bench-storage-floor', 1);
+          open.onupgradeneeded = () => {
+            const cards = open.result.createObjectStore('cards', { keyPath: 'id' });
+            // The card table's two indexes (lib/db/migrations/v5-lean-card-indexes.ts).
+            cards.createIndex('deckQueueRank', ['deckId', 'queue', 'rank']);
+            cards.createIndex('queueRank', ['queue', 'rank']);
+            open.result.createObjectStore('unindexed', { keyPath: 'id' });
+            open.result.createObjectStore('packs', { keyPath: 'day' });
+          };
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const store = (name: string, rows: unknown[]) =>
+          new Promise<number>((resolve, reject) => {
+            const t0 = performance.now();
+            const tx = db.transaction(name, 'readwrite');
+            for (const row of rows) tx.objectStore(name).put(row);
+            tx.oncomplete = () => resolve(performance.now() - t0);
+            tx.onerror = () => reject(tx.error);
+          });
+        // Shaped like an imported card as the app stores it.
+        const card = (i: number) => ({
+          id: `anki-${1_600_000_000_000 + i}-0`, deckId: `anki-deck-${(i % 8).toString(16).padStart(16, '0')}`, template: 'anki', factKey: `${1_600_000_000_000 + i}:0`,
+          front: `What is **term ${i}**?`, back: `It is the *definition* of term ${i}, with some more words to read.`, tags: ['domain1', 'tag3'], order: 10_000_000 + i,
+          due: 1.7e12 + i, stability: 12.345678, difficulty: 5.4321, elapsedDays: 3, scheduledDays: 12, learningSteps: 0, reps: 15, lapses: 1, state: 2, lastReview: 1.7e12,
+          origin: 'anki', originRef: `${1_600_000_000_000 + i}:0`, contentRev: 0, contentAt: 1.7e12, flag: 0, suspended: false, retired: false, queue: 'review', rank: 1.7e12 + i, rev: 0,
+        });
+        const cards = Array.from({ length: count }, (_, i) => card(i));
+        const indexed = await store('cards', cards);
+        const unindexed = await store('unindexed', cards);
+        const idOnly = await store('unindexed', cards.map((c) => ({ id: `${c.id}-bare` })));
+        // 300,000 answers in four packs, as the benchmark's Anki package gives them: 70 MB.
+        const perPack = 75_000;
+        const packs = Array.from({ length: 4 }, (_, d) => ({
+          day: `2026-01-0${d + 1}`, count: perPack, ids: 'i'.repeat(perPack * 38), cardIds: 'c'.repeat(perPack * 20), deckIds: 'd'.repeat(perPack * 26), numbers: new Float64Array(perPack * 19).fill(1.5),
+        }));
+        const packsMs = await store('packs', packs);
+        db.close();
+        return { indexed, unindexed, idOnly, packs: packsMs };
+      }, CARDS);
+      for (const k of Object.keys(samples) as (keyof typeof samples)[]) samples[k].push(times[k]);
+      await context.close();
+    }
+    const note = 'one transaction, no app code; fresh profile each run';
+    return [
+      summarize(`storage floor: ${CARDS.toLocaleString('en')} card records with the cards' two indexes`, samples.indexed, { note }),
+      summarize(`storage floor: the same ${CARDS.toLocaleString('en')} records without an index`, samples.unindexed, { note }),
+      summarize(`storage floor: ${CARDS.toLocaleString('en')} records holding only an id`, samples.idOnly, { note }),
+      summarize('storage floor: 300,000 answers in four packs (70 MB)', samples.packs, { note }),
+    ];
+  },
+};
+
+export const cases: BenchCase[] = [storageFloor];
