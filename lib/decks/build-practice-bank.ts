@@ -13,11 +13,13 @@ export function practiceBankOf(s: DeckSources, cards: readonly GeneratedCard[]):
   for (const c of s.concepts) {
     const item = items.get(c.ref);
     if (!item) continue;
-    const { key, term, group, sub, domain } = candidateOf(c, items);
+    const { key, term, group, contrastsWith, overlapsWith, sub, domain } = candidateOf(c, items);
     concepts.push({
       key,
       term,
       ...(group !== undefined ? { group } : {}),
+      ...(contrastsWith ? { contrastsWith } : {}),
+      ...(overlapsWith ? { overlapsWith } : {}),
       sub,
       domain,
       certification: item.outline.certification,

@@ -128,6 +128,10 @@ export const conceptSchema = z.strictObject({
   item: positiveInt.optional(),
   /** Concepts of one group are each other's distractors first. */
   group: keySchema.optional(),
+  /** Concepts always among its wrong options: the ones a learner must tell it apart from. */
+  contrastsWith: z.array(keySchema).min(1).optional(),
+  /** Concepts never among its wrong options, nor it among theirs: so close that either answer could be defended. */
+  overlapsWith: z.array(keySchema).min(1).optional(),
   term: textSchema,
   definition: textSchema,
   tell: textSchema.optional(),

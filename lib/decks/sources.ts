@@ -276,6 +276,16 @@ export function checkSources(s: DeckSources): void {
         `${c.file}: concept "${c.key}": item ${c.item} does not exist (${c.ref} lists ${item.subtopic.items ?? 0} bullet${item.subtopic.items === 1 ? '' : 's'})`,
       );
   }
+  const conceptKeys = new Set(s.concepts.map((c) => c.key));
+  for (const c of s.concepts) {
+    for (const [field, keys] of [['contrastsWith', c.contrastsWith], ['overlapsWith', c.overlapsWith]] as const) {
+      for (const k of keys ?? []) {
+        if (k === c.key) problems.push(`${c.file}: concept "${c.key}": ${field} names the concept itself`);
+        else if (!conceptKeys.has(k)) problems.push(`${c.file}: concept "${c.key}": ${field} names "${k}", which is not a concept`);
+      }
+    }
+    for (const k of c.contrastsWith ?? []) if (c.overlapsWith?.includes(k)) problems.push(`${c.file}: concept "${c.key}": "${k}" is in both contrastsWith and overlapsWith`);
+  }
   for (const q of s.sequences) {
     checkRef(q.file, `sequence "${q.key}"`, q.ref);
     for (const [step] of findDuplicates(q.steps, (x) => x.toLowerCase()))

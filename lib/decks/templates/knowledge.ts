@@ -60,6 +60,8 @@ export function candidateOf(c: FromFile<Concept>, items: Map<string, OutlineItem
     key: c.key,
     term: c.term,
     ...(c.group !== undefined ? { group: c.group } : {}),
+    ...(c.contrastsWith ? { contrastsWith: c.contrastsWith } : {}),
+    ...(c.overlapsWith ? { overlapsWith: c.overlapsWith } : {}),
     sub: `${outline}/${code}`,
     domain: it ? `${it.outline.key}/${it.domain.number}` : `${outline}/?`,
     concept: c,

@@ -52,6 +52,10 @@ const CASES: [fixture: string, message: string][] = [
   ['neither-without-owner', `${F}/neither-without-owner/more-contrasts.yaml: contrast "test-appetite": owner is missing`],
   ['duplicate-fact-key', `${F}/duplicate-fact-key/more-facts.yaml: duplicate fact key "test-same-key" (concept, formula)`],
   ['repeated-step', `${F}/repeated-step/more-facts.yaml: sequence "test-steps": step "detect" appears twice`],
+  [
+    'unknown-distractor-key',
+    `${F}/unknown-distractor-key/more-facts.yaml: concept "test-design-check": contrastsWith names "test-operating-chek", which is not a concept`,
+  ],
 ];
 
 describe('invalid deck sources', () => {
