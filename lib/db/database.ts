@@ -59,3 +59,12 @@ export async function openChecked(db: StudyDb): Promise<void> {
 export function cardsOfDeck(db: StudyDb, deckId: string) {
   return db.cards.where('[deckId+queue+rank]').between([deckId], [deckId, []], true, true);
 }
+
+/**
+ * Every deck's id: a queue across all decks is read deck by deck (there is no index on the queue
+ * alone since version 8). Every card is in a stored deck: deleting a deck deletes its cards, and a
+ * backup or a sync brings a card's deck with it.
+ */
+export async function allDeckIds(db: StudyDb): Promise<string[]> {
+  return (await db.decks.toCollection().primaryKeys()) as string[];
+}

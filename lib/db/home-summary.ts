@@ -35,13 +35,12 @@ interface DeckTally {
   done: DoneToday;
 }
 
-async function tallyOf(db: StudyDb, deckId: string | undefined, day: string, dayEnd: number): Promise<DeckTally> {
-  const s = deckId === undefined ? {} : { deckId };
+async function tallyOf(db: StudyDb, deckId: string, day: string, dayEnd: number): Promise<DeckTally> {
   const [learning, review, newCards, total, done] = await Promise.all([
-    queueRange(db, s, 'learn', dayEnd - 1).count(),
-    queueRange(db, s, 'review', dayEnd - 1).count(),
-    queueRange(db, s, 'new', Dexie.maxKey).count(),
-    deckId === undefined ? 0 : cardsOfDeck(db, deckId).count(),
+    queueRange(db, deckId, 'learn', dayEnd - 1).count(),
+    queueRange(db, deckId, 'review', dayEnd - 1).count(),
+    queueRange(db, deckId, 'new', Dexie.maxKey).count(),
+    cardsOfDeck(db, deckId).count(),
     doneToday(db, day, deckId),
   ]);
   return { learning, review, newCards, total, done };
@@ -72,22 +71,27 @@ export function loadHomeSummary(db: StudyDb, settings: StudySettings, now: numbe
 async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {
   const day = studyDayOf(now, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.dayStartHour);
-  const decks = (await db.decks.toArray()).filter((d) => !d.retired);
-  const [tallies, all, reviewsToday, days, nextLearn, nextReview] = await Promise.all([
-    Promise.all(decks.map(async (deck) => [deck.id, await tallyOf(db, deck.id, day, dayEnd)] as const)).then((list) => new Map(list)),
-    tallyOf(db, undefined, day, dayEnd).then((t) => countsOf(t, settings)),
+  const stored = await db.decks.toArray();
+  const decks = stored.filter((d) => !d.retired);
+  // The first card of a deck's queue due after today (queues across decks are read deck by deck).
+  const firstAfterToday = (deckId: string, queue: string) =>
+    db.cards.where('[deckId+queue+rank]').between([deckId, queue, dayEnd], [deckId, queue, Dexie.maxKey]).first();
+  const [tallies, doneAll, reviewsToday, days, firsts] = await Promise.all([
+    // Every deck, retired ones too: "all decks" counts every card, as a session over all decks takes them.
+    Promise.all(stored.map(async (deck) => [deck.id, await tallyOf(db, deck.id, day, dayEnd)] as const)).then((list) => new Map(list)),
+    doneToday(db, day),
     db.dayTotals.get(day).then((t) => t?.reviews ?? 0),
     // The per-day totals, not the review log: walking the log's day index takes seconds at 300k rows.
     db.dayTotals.toCollection().primaryKeys(),
-    db.cards.where('[queue+rank]').between(['learn', dayEnd], ['learn', Dexie.maxKey]).first(),
-    db.cards.where('[queue+rank]').between(['review', dayEnd], ['review', Dexie.maxKey]).first(),
+    Promise.all(stored.flatMap((d) => [firstAfterToday(d.id, 'learn'), firstAfterToday(d.id, 'review')])),
   ]);
+  const all = countsOf({ ...familyTally(tallies, stored.map((d) => d.id)), done: doneAll }, settings);
   // Each deck counts its subdecks' cards too, as studying it takes them in.
   const perDeck = decks.map((deck) => {
     const t = familyTally(tallies, deckFamily(decks, deck.id));
     return { deck, today: countsOf(t, settings), total: t.total };
   });
-  const dues = [nextLearn?.due, nextReview?.due].filter((d): d is number => d !== undefined);
+  const dues = firsts.filter((c) => c !== undefined).map((c) => c.due);
   return {
     decks: perDeck,
     all,

@@ -6,7 +6,7 @@ import { studyDayEnd, studyDayOf } from '../study-day';
 import { isDigestTag } from '../stats/card-digest';
 import { readCardDigest } from './stored-card-digest';
 import { missedCardIds } from '../practice/history';
-import type { StudyDb } from './database';
+import { allDeckIds, type StudyDb } from './database';
 import { reviewsOnDay } from './review-log';
 import { deckFamily } from '../deck-tree';
 
@@ -16,13 +16,11 @@ import { deckFamily } from '../deck-tree';
  */
 export type StudyScope = { kind: 'all' } | { kind: 'deck'; deckId: string } | { kind: 'tag'; tag: string } | { kind: 'missed'; attemptId: string };
 
-/** The cards of one queue (of one deck, or all) up to a rank, in rank order. */
-export function queueRange(db: StudyDb, scope: { deckId?: string }, queue: string, upTo: number | typeof Dexie.maxKey) {
-  if (scope.deckId !== undefined) {
-    return db.cards.where('[deckId+queue+rank]').between([scope.deckId, queue, Dexie.minKey], [scope.deckId, queue, upTo], true, true);
-  }
-  return db.cards.where('[queue+rank]').between([queue, Dexie.minKey], [queue, upTo], true, true);
+/** The cards of one deck's queue up to a rank, in rank order. */
+export function queueRange(db: StudyDb, deckId: string, queue: string, upTo: number | typeof Dexie.maxKey) {
+  return db.cards.where('[deckId+queue+rank]').between([deckId, queue, Dexie.minKey], [deckId, queue, upTo], true, true);
 }
+
 
 /**
  * The cards with one tag. There is no index on tags (every index costs time on each card write,
@@ -73,14 +71,15 @@ export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: S
       settings,
     );
   }
-  const family = scope.kind === 'deck' ? await deckFamilyOf(db, scope.deckId) : [undefined];
-  const done = await doneToday(db, day, scope.kind === 'deck' ? (family as string[]) : undefined);
+  const family = scope.kind === 'deck' ? await deckFamilyOf(db, scope.deckId) : await allDeckIds(db);
+  const done = await doneToday(db, day, scope.kind === 'deck' ? family : undefined);
   const left = remainingToday({ newCards: Infinity, learning: 0, review: Infinity }, done, settings);
-  // A deck with subdecks: each deck's cards in rank order, then merged (ranks order cards across decks too).
+  // Several decks (one with its subdecks, or all): each deck's cards in rank order, then merged
+  // (ranks order cards across decks too).
   const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
   const read = (queue: string, upTo: number | typeof Dexie.maxKey, limit: number) =>
     Promise.all(family.map((deckId) => {
-      const r = queueRange(db, deckId === undefined ? {} : { deckId }, queue, upTo);
+      const r = queueRange(db, deckId, queue, upTo);
       return (Number.isFinite(limit) ? r.limit(limit) : r).toArray();
     })).then((lists) => (lists.length === 1 ? lists[0]! : lists.flat().sort(byRank).slice(0, limit)));
   const [learning, review, fresh] = await Promise.all([read('learn', dayEnd - 1, Infinity), read('review', dayEnd - 1, left.review), read('new', Dexie.maxKey, left.newCards)]);
@@ -120,12 +119,9 @@ export async function loadNextDue(db: StudyDb, scope: StudyScope, after: number)
       .map((c) => c.due);
     return dues.length ? Math.min(...dues) : null;
   }
-  const family = scope.kind === 'deck' ? await deckFamilyOf(db, scope.deckId) : [undefined];
-  const firstAfter = (queue: string, deckId: string | undefined) =>
-    (deckId === undefined
-      ? db.cards.where('[queue+rank]').between([queue, after], [queue, Dexie.maxKey], false, true)
-      : db.cards.where('[deckId+queue+rank]').between([deckId, queue, after], [deckId, queue, Dexie.maxKey], false, true)
-    ).first();
+  const family = scope.kind === 'deck' ? await deckFamilyOf(db, scope.deckId) : await allDeckIds(db);
+  const firstAfter = (queue: string, deckId: string) =>
+    db.cards.where('[deckId+queue+rank]').between([deckId, queue, after], [deckId, queue, Dexie.maxKey], false, true).first();
   const found = (await Promise.all(family.flatMap((deckId) => [firstAfter('learn', deckId), firstAfter('review', deckId)]))).filter((c) => c !== undefined);
   return found.length ? Math.min(...found.map((c) => c.due)) : null;
 }

@@ -5,16 +5,19 @@
 import Dexie from 'dexie';
 import { type StudyCard, withQueueFields } from '../model';
 import { withStorageErrors } from './errors';
+import { allDeckIds } from './database';
 import type { StudyDb } from './schema';
 
 /** Cards buried until a time that has passed come back (at start-up and when a session starts). */
 export async function unburyDue(db: StudyDb, now: number): Promise<number> {
   const due = (c: StudyCard) => c.buriedUntil != null && c.buriedUntil <= now;
-  const offCards = () => db.cards.where('[queue+rank]').between(['off', Dexie.minKey], ['off', Dexie.maxKey], true, true).toArray();
+  // Deck by deck: there is no index on the queue alone (lib/db/migrations/v8-one-card-index.ts).
+  const offCards = async () =>
+    (await Promise.all((await allDeckIds(db)).map((deckId) => db.cards.where('[deckId+queue+rank]').between([deckId, 'off', Dexie.minKey], [deckId, 'off', Dexie.maxKey], true, true).toArray()))).flat();
   // Almost always nothing is due: a read first, so a session start does not queue behind (or block) a write.
   if (!(await withStorageErrors(offCards)).some(due)) return 0;
   return withStorageErrors(() =>
-    db.transaction('rw', [db.cards, db.cardDigest], async () => {
+    db.transaction('rw', [db.decks, db.cards, db.cardDigest], async () => {
       const back = (await offCards()).filter(due).map((c) => withQueueFields({ ...c, buriedUntil: null, rev: c.rev + 1 }));
       if (back.length) await db.cards.bulkPut(back);
       return back.length;

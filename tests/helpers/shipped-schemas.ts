@@ -18,10 +18,11 @@ export const SHIPPED: Record<number, Record<string, string>> = {
   5: { cards: 'id, [deckId+queue+rank], [queue+rank]' },
   6: { practiceAttempts: 'id, status, finishedAt' },
   7: { cardRevisions: 'id, cardId', media: 'name' },
+  8: { cards: 'id, [deckId+queue+rank]' },
 };
 
 /** Opens (without upgrade functions) the database as version `upTo` of the app left it. */
-export function openShippedSchema(name: string, upTo: 1 | 2 | 3 | 4 | 5 | 6 | 7): Dexie {
+export function openShippedSchema(name: string, upTo: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8): Dexie {
   const db = new Dexie(name);
   for (let v = 1; v <= upTo; v += 1) db.version(v).stores(SHIPPED[v]!);
   return db;

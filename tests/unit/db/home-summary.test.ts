@@ -19,6 +19,11 @@ describe('loadHomeSummary', () => {
     expect(home.reviewsToday).toBe(1);
     expect(home.streak).toBe(1);
     expect(home.nextDue).toBe(T0 + 3 * DAY);
+    // "All decks" adds up every deck (read deck by deck: there is no index on the queue alone).
+    const roomy = await loadHomeSummary(db, { ...settings, newCardsPerDay: 50, reviewsPerDay: 50 }, T0 + 1);
+    const sum = (k: 'newCards' | 'learning' | 'review') => roomy.decks.reduce((n, d) => n + d.today[k], 0);
+    expect(sum('newCards')).toBeGreaterThan(2);
+    expect(roomy.all).toEqual({ newCards: sum('newCards'), learning: sum('learning'), review: sum('review') });
   });
 });
 

@@ -165,7 +165,8 @@ describe('schema version 5: fewer card indexes', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     const store = db.backendDB().transaction('cards', 'readonly').objectStore('cards');
-    expect([...store.indexNames].sort()).toEqual(['[deckId+queue+rank]', '[queue+rank]']);
+    // Version 8 dropped `[queue+rank]` too (lib/db/migrations/v8-one-card-index.ts).
+    expect([...store.indexNames].sort()).toEqual(['[deckId+queue+rank]']);
     expect(await db.cards.toArray()).toEqual(cardsBefore);
     expect((await cardsOfDeck(db, 'deck-b').toArray()).map((c) => c.id)).toEqual(['b1']);
     expect((await cardsOfDeck(db, 'deck-a').primaryKeys()).sort()).toEqual(['n1', 's1']);
