@@ -5,8 +5,9 @@
  *
  * Indexes are chosen so the study path never scans the collection, and no more of them, since
  * each one slows every write:
- * - cards `[deckId+queue+rank]` / `[queue+rank]`: "due now in deck D" and "next new cards"
- *   are index ranges (rank = due time, or introduction order for new cards);
+ * - cards `[deckId+queue+rank]`: "due now in deck D" and "next new cards" are index ranges
+ *   (rank = due time, or introduction order for new cards); a queue across every deck is read
+ *   deck by deck and merged by rank (version 8 dropped `[queue+rank]`: see its migration);
  * - reviews `[deckId+day]` / `day`: today's counts per deck and the streak without a scan.
  */
 import Dexie from 'dexie';
