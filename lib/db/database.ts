@@ -61,6 +61,11 @@ export function cardsOfDeck(db: StudyDb, deckId: string) {
   return db.cards.where('[deckId+queue+rank]').between([deckId], [deckId, []], true, true);
 }
 
+/** The cards of one deck's queue up to a rank, in rank order. */
+export function queueRange(db: StudyDb, deckId: string, queue: string, upTo: number | typeof Dexie.maxKey) {
+  return db.cards.where('[deckId+queue+rank]').between([deckId, queue, Dexie.minKey], [deckId, queue, upTo], true, true);
+}
+
 /**
  * Every deck's id: a queue across all decks is read deck by deck (there is no index on the queue
  * alone since version 8). Every card is in a stored deck: deleting a deck deletes its cards, and a

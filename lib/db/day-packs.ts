@@ -10,7 +10,7 @@ import type { StudyDb } from './schema';
 import { writeBehind } from './write-behind';
 
 /** Packed days written per request: a year of answers is hundreds of packs of thousands of answers. */
-export const PACK_CHUNK = 20;
+const PACK_CHUNK = 20;
 
 export interface RewriteOptions {
   /** Counts the packs written. */

@@ -8,8 +8,8 @@ import type { Deck, StudySettings } from '../model';
 import { remainingToday, type DoneToday, type TodayCounts } from '../queue';
 import { streakOf, studyDayEnd, studyDayOf } from '../study-day';
 import { deckFamily } from '../deck-tree';
-import { cardsOfDeck, type StudyDb } from './database';
-import { doneToday, queueRange } from './queries';
+import { cardsOfDeck, queueRange, type StudyDb } from './database';
+import { doneToday, loadNextDue } from './queries';
 
 export interface DeckSummary {
   deck: Deck;
@@ -73,17 +73,15 @@ async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number
   const dayEnd = studyDayEnd(now, settings.dayStartHour);
   const stored = await db.decks.toArray();
   const decks = stored.filter((d) => !d.retired);
-  // The first card of a deck's queue due after today (queues across decks are read deck by deck).
-  const firstAfterToday = (deckId: string, queue: string) =>
-    db.cards.where('[deckId+queue+rank]').between([deckId, queue, dayEnd], [deckId, queue, Dexie.maxKey]).first();
-  const [tallies, doneAll, reviewsToday, days, firsts] = await Promise.all([
+  const [tallies, doneAll, reviewsToday, days, nextDue] = await Promise.all([
     // Every deck, retired ones too: "all decks" counts every card, as a session over all decks takes them.
     Promise.all(stored.map(async (deck) => [deck.id, await tallyOf(db, deck.id, day, dayEnd)] as const)).then((list) => new Map(list)),
     doneToday(db, day),
     db.dayTotals.get(day).then((t) => t?.reviews ?? 0),
     // The per-day totals, not the review log: walking the log's day index takes seconds at 300k rows.
     db.dayTotals.toCollection().primaryKeys(),
-    Promise.all(stored.flatMap((d) => [firstAfterToday(d.id, 'learn'), firstAfterToday(d.id, 'review')])),
+    // The first card due after those the tallies count as today's (ranks up to dayEnd - 1).
+    loadNextDue(db, { kind: 'all' }, dayEnd - 1),
   ]);
   const all = countsOf({ ...familyTally(tallies, stored.map((d) => d.id)), done: doneAll }, settings);
   // Each deck counts its subdecks' cards too, as studying it takes them in.
@@ -91,12 +89,11 @@ async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number
     const t = familyTally(tallies, deckFamily(decks, deck.id));
     return { deck, today: countsOf(t, settings), total: t.total };
   });
-  const dues = firsts.filter((c) => c !== undefined).map((c) => c.due);
   return {
     decks: perDeck,
     all,
     reviewsToday,
     streak: streakOf(new Set(days as string[]), day),
-    nextDue: dues.length ? Math.min(...dues) : null,
+    nextDue,
   };
 }

@@ -6,7 +6,7 @@ import { studyDayEnd, studyDayOf } from '../study-day';
 import { isDigestTag } from '../stats/card-digest';
 import { readCardDigest } from './stored-card-digest';
 import { missedCardIds } from '../practice/history';
-import { allDeckIds, type StudyDb } from './database';
+import { allDeckIds, queueRange, type StudyDb } from './database';
 import { reviewsOnDay } from './review-log';
 import { deckFamily } from '../deck-tree';
 
@@ -15,12 +15,6 @@ import { deckFamily } from '../deck-tree';
  * behind the questions a practice attempt missed ("Study what I missed").
  */
 export type StudyScope = { kind: 'all' } | { kind: 'deck'; deckId: string } | { kind: 'tag'; tag: string } | { kind: 'missed'; attemptId: string };
-
-/** The cards of one deck's queue up to a rank, in rank order. */
-export function queueRange(db: StudyDb, deckId: string, queue: string, upTo: number | typeof Dexie.maxKey) {
-  return db.cards.where('[deckId+queue+rank]').between([deckId, queue, Dexie.minKey], [deckId, queue, upTo], true, true);
-}
-
 
 /**
  * The cards with one tag. There is no index on tags (every index costs time on each card write,

@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { type StudyCard, withQueueFields } from '../model';
 import { withStorageErrors } from './errors';
-import { allDeckIds } from './database';
+import { allDeckIds, queueRange } from './database';
 import type { StudyDb } from './schema';
 
 /** Cards buried until a time that has passed come back (at start-up and when a session starts). */
@@ -13,7 +13,7 @@ export async function unburyDue(db: StudyDb, now: number): Promise<number> {
   const due = (c: StudyCard) => c.buriedUntil != null && c.buriedUntil <= now;
   // Deck by deck: there is no index on the queue alone (lib/db/migrations/v8-one-card-index.ts).
   const offCards = async () =>
-    (await Promise.all((await allDeckIds(db)).map((deckId) => db.cards.where('[deckId+queue+rank]').between([deckId, 'off', Dexie.minKey], [deckId, 'off', Dexie.maxKey], true, true).toArray()))).flat();
+    (await Promise.all((await allDeckIds(db)).map((deckId) => queueRange(db, deckId, 'off', Dexie.maxKey).toArray()))).flat();
   // Almost always nothing is due: a read first, so a session start does not queue behind (or block) a write.
   if (!(await withStorageErrors(offCards)).some(due)) return 0;
   return withStorageErrors(() =>

@@ -96,21 +96,23 @@ export function addTotalsInto(t: DayTotals, more: DayTotals): void {
 }
 
 /** Totals for every day that appears in `reviews`. */
-export function totalsByDay(reviews: Iterable<Counted & Pick<ReviewEntry, 'day'>>): Map<string, DayTotals> {
-  return new Map(dayTotalsChange({ added: [...reviews] }).map((t) => [t.day, t]));
+export function totalsByDay(reviews: Iterable<CountedOnDay>): Map<string, DayTotals> {
+  return new Map(dayTotalsChange({ added: reviews }).map((t) => [t.day, t]));
 }
+
+type CountedOnDay = Counted & Pick<ReviewEntry, 'day'>;
 
 /** Answers added, removed, and rewritten (counted out as they were, in as they are). */
 export interface AnswersChange {
-  added?: readonly (Counted & Pick<ReviewEntry, 'day'>)[];
-  removed?: readonly (Counted & Pick<ReviewEntry, 'day'>)[];
-  rewritten?: readonly { before: Counted & Pick<ReviewEntry, 'day'>; after: Counted & Pick<ReviewEntry, 'day'> }[];
+  added?: Iterable<CountedOnDay>;
+  removed?: Iterable<CountedOnDay>;
+  rewritten?: Iterable<{ before: CountedOnDay; after: CountedOnDay }>;
 }
 
 /** What a change of answers does to each day's totals, as one signed count per day. */
 export function dayTotalsChange({ added = [], removed = [], rewritten = [] }: AnswersChange): DayTotals[] {
   const byDay = new Map<string, DayTotals>();
-  const count = (r: Counted & Pick<ReviewEntry, 'day'>, sign: 1 | -1) => {
+  const count = (r: CountedOnDay, sign: 1 | -1) => {
     let t = byDay.get(r.day);
     if (!t) byDay.set(r.day, (t = emptyDayTotals(r.day)));
     countReviewInto(t, r, sign);
@@ -123,4 +125,3 @@ export function dayTotalsChange({ added = [], removed = [], rewritten = [] }: An
   }
   return [...byDay.values()];
 }
-

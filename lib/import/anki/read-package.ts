@@ -400,8 +400,8 @@ function readAnswers(
     if (cid !== lastCid) {
       lastCid = cid;
       const key = String(cid);
-      list = cardIds.has(key) ? (byCard.get(key) ?? null) : null;
-      if (!list && cardIds.has(key)) byCard.set(key, (list = []));
+      list = null;
+      if (cardIds.has(key)) byCard.set(key, (list = byCard.get(key) ?? []));
     }
     if (!list) {
       skipped.orphanAnswers += 1;
