@@ -5,7 +5,7 @@ import type { StudyDb } from '@/lib/db/database';
 import { loadAttempt } from '@/lib/db/practice';
 import { saveAttemptDurably } from '@/lib/db/practice-service';
 import { type Attempt, finish, isTimeUp, resumed } from '@/lib/practice/attempt';
-import { afterNextPaint } from '../study/after-next-paint';
+import { afterNextPaint, whenIdle } from '../study/after-next-paint';
 
 /**
  * One practice attempt as React state over the pure attempt model (lib/practice/attempt.ts).
@@ -23,10 +23,13 @@ export function useAttempt(db: StudyDb, id: string) {
     (a: Attempt, immediately = false) => {
       // saveAttemptDurably notes the state in localStorage at once (synchronously), and only then
       // waits: for the writes before it (so they commit in order) and, unless finishing, for the
-      // next paint. Chaining the call itself behind the earlier writes would leave the newest
-      // steps un-noted while those run, and a reload then would lose them.
+      // next paint and then a moment when the page is idle: the write clones the attempt's 150
+      // questions twice, work that delayed the next question when a key came right after a step
+      // (and a step superseded meanwhile is not stored at all). Chaining the call itself behind
+      // the earlier writes would leave the newest steps un-noted while those run, and a reload
+      // then would lose them.
       const before = writes.current.catch(() => undefined);
-      const start = immediately ? before : Promise.all([before, afterNextPaint()]);
+      const start = immediately ? before : Promise.all([before, afterNextPaint().then(() => new Promise<void>((done) => whenIdle(done, 1000)))]);
       writes.current = saveAttemptDurably(db, a, undefined, start, () => latest.current !== null && latest.current.updatedAt > a.updatedAt)
         .then((outcome) => {
           if (outcome === 'already-finished') setMessage('This attempt was finished in another tab; the results there are the ones kept.');

@@ -16,18 +16,13 @@ import { longDay } from './wording';
 import { HeatmapChart } from './heatmap';
 import { ReadinessCard } from './readiness-section';
 import { RetentionTable } from './retention-table';
+import { whenIdle } from '../study/after-next-paint';
 // Below the fold, and only useful once there is practice: loaded after the page.
 const PracticeHistory = lazy(() => import('./practice-history').then((m) => ({ default: m.PracticeHistory })));
 import './stats-print.css';
 
 const OUTLINE = { domains: deckManifest.domains, subdomains: deckManifest.subdomains };
 let repairChecked = false;
-
-/** Runs `work` when the browser has nothing better to do (Safari has no requestIdleCallback). */
-function whenIdle(work: () => void) {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 200);
-}
 
 export function StatsScreen() {
   const db = useStudyDb();
@@ -52,8 +47,9 @@ export function StatsScreen() {
       if (await repairDayTotals(db)) notes.push('The daily totals did not match your review history and were recounted.');
       if (notes.length) setRepairNote(notes.join(' '));
     };
-    whenIdle(() =>
-      check().catch((e: unknown) => setRepairNote(`Your statistics could not be checked against your data: ${e instanceof Error ? e.message : String(e)}`)),
+    whenIdle(
+      () => void check().catch((e: unknown) => setRepairNote(`Your statistics could not be checked against your data: ${e instanceof Error ? e.message : String(e)}`)),
+      2000,
     );
   }, [db, loaded]);
 

@@ -13,6 +13,12 @@ export function afterNextPaint(): Promise<void> {
   );
 }
 
+/** Runs `work` when the browser has nothing better to do, at the latest after `timeoutMs` (Safari has no requestIdleCallback). */
+export function whenIdle(work: () => void, timeoutMs: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: timeoutMs });
+  else setTimeout(work, Math.min(200, timeoutMs));
+}
+
 /**
  * Moves the focus to `target` once the screen is painted, after every change of `deps`: focusing
  * makes the browser compute the new element's styles on the spot, a second style pass inside the
