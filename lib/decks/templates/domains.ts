@@ -84,7 +84,7 @@ export function weightCards(outline: Outline): CardDraft[] {
     });
   if (sorted.every((d) => d.weight !== undefined)) {
     for (const d of sorted) {
-      const former = (d.formerWeights ?? []).map((f) => `${f.weight} % in the ${f.year} outline`);
+      const former = (d.formerWeights ?? []).map((f) => (f.weight === d.weight ? `the same in the ${f.year} outline` : `${f.weight} % in the ${f.year} outline`));
       cards.push({
         template: 'domain-weight',
         factKey: `${outline.key}/${d.key}`,

@@ -56,6 +56,10 @@ const CASES: [fixture: string, message: string][] = [
     'unknown-distractor-key',
     `${F}/unknown-distractor-key/more-facts.yaml: concept "test-design-check": contrastsWith names "test-operating-chek", which is not a concept`,
   ],
+  [
+    'distractor-of-other-outline',
+    `${F}/distractor-of-other-outline/more-facts.yaml: concept "test-annual-disclosure": contrastsWith names "cism3-soc2-type2", which belongs to cism-2022, not cissp-2024`,
+  ],
 ];
 
 describe('invalid deck sources', () => {

@@ -30,8 +30,10 @@ describe('practice questions', () => {
       const q = makeQuestion(c, cissp, 'definition', 'seed-2');
       for (const o of q.options) {
         const named = cissp.byKey.get(o.conceptKey)!;
-        // The group tier comes first and may reach into another sub-domain; otherwise the sub-domain.
-        if (named.group === undefined || named.group !== c.group) expect(named.sub, `${q.id} → ${o.conceptKey}`).toBe(c.sub);
+        // The concepts it contrasts with, then its group, come first and may reach into another
+        // sub-domain; otherwise the sub-domain.
+        const contrasted = c.contrastsWith?.includes(o.conceptKey) ?? false;
+        if (!contrasted && (named.group === undefined || named.group !== c.group)) expect(named.sub, `${q.id} → ${o.conceptKey}`).toBe(c.sub);
       }
       checked += 1;
     }
