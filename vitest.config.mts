@@ -10,5 +10,8 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto'],
     // Day boundaries use local time; pin it so results do not depend on the machine.
     env: { TZ: 'UTC' },
+    // The deck tests build every deck (1-2 s each on this 2-core machine); while builds or browsers
+    // share the cores they passed 5 s, the default, without anything being wrong.
+    testTimeout: 30_000,
   },
 });
