@@ -44,11 +44,12 @@ function mashed(n: number, data: string): number {
 // Alea hashes three spaces before the seed; only the first of them and the state after the third
 // matter for the first draw.
 const AFTER_FIRST_SPACE = mashed(4022871197, ' ');
+const FIRST_SPACE_DRAW = (AFTER_FIRST_SPACE >>> 0) * ALEA_SCALE;
 const AFTER_THREE_SPACES = mashed(mashed(AFTER_FIRST_SPACE, ' '), ' ');
 
 /** The first number `alea(seed)()` of ts-fsrs returns. */
 function firstAleaDraw(seed: string): number {
-  let s0 = (AFTER_FIRST_SPACE >>> 0) * ALEA_SCALE - (mashed(AFTER_THREE_SPACES, seed) >>> 0) * ALEA_SCALE;
+  let s0 = FIRST_SPACE_DRAW - (mashed(AFTER_THREE_SPACES, seed) >>> 0) * ALEA_SCALE;
   if (s0 < 0) s0 += 1;
   const t = 2091639 * s0 + ALEA_SCALE;
   return t - (t | 0);

@@ -277,16 +277,15 @@ export function checkSources(s: DeckSources): void {
       );
   }
   const conceptKeys = new Set(s.concepts.map((c) => c.key));
-  const outlineOfRef = (ref: string) => ref.split(':')[0];
-  const outlineOfKey = new Map(s.concepts.map((c) => [c.key, outlineOfRef(c.ref)]));
+  const outlineOfKey = new Map(s.concepts.map((c) => [c.key, items.get(c.ref)?.outline.key]));
   for (const c of s.concepts) {
     for (const [field, keys] of [['contrastsWith', c.contrastsWith], ['overlapsWith', c.overlapsWith]] as const) {
       for (const k of keys ?? []) {
         if (k === c.key) problems.push(`${c.file}: concept "${c.key}": ${field} names the concept itself`);
         else if (!conceptKeys.has(k)) problems.push(`${c.file}: concept "${c.key}": ${field} names "${k}", which is not a concept`);
         // A card's options all come from its own outline: a concept of the other one is never offered.
-        else if (field === 'contrastsWith' && outlineOfKey.get(k) !== outlineOfRef(c.ref))
-          problems.push(`${c.file}: concept "${c.key}": contrastsWith names "${k}", which belongs to ${outlineOfKey.get(k)}, not ${outlineOfRef(c.ref)}`);
+        else if (field === 'contrastsWith' && outlineOfKey.get(k) && outlineOfKey.get(c.key) && outlineOfKey.get(k) !== outlineOfKey.get(c.key))
+          problems.push(`${c.file}: concept "${c.key}": contrastsWith names "${k}", which belongs to ${outlineOfKey.get(k)}, not ${outlineOfKey.get(c.key)}`);
       }
     }
     for (const k of c.contrastsWith ?? []) if (c.overlapsWith?.includes(k)) problems.push(`${c.file}: concept "${c.key}": "${k}" is in both contrastsWith and overlapsWith`);
