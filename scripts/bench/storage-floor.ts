@@ -13,7 +13,9 @@ const CARDS = 20_000;
 const storageFloor: BenchCase = {
   name: 'storage floor: plain IndexedDB writes',
   async run({ freshContext, baseURL }) {
-    const samples: Record<'indexed' | 'oneIndex' | 'unindexed' | 'idOnly' | 'packs', number[]> = { indexed: [], oneIndex: [], unindexed: [], idOnly: [], packs: [] };
+    const samples: Record<'indexed' | 'oneIndex' | 'unindexed' | 'idOnly' | 'packs' | 'cardPacks' | 'answerRow' | 'answerPack', number[]> = {
+      indexed: [], oneIndex: [], unindexed: [], idOnly: [], packs: [], cardPacks: [], answerRow: [], answerPack: [],
+    };
     for (let run = 0; run < 3; run += 1) {
       const context = await freshContext();
       const page = await context.newPage();
@@ -31,6 +33,10 @@ const storageFloor: BenchCase = {
             oneIndex.createIndex('deckQueueRank', ['deckId', 'queue', 'rank']);
             open.result.createObjectStore('unindexed', { keyPath: 'id' });
             open.result.createObjectStore('packs', { keyPath: 'day' });
+            // A card store the app does not have: cards in packs of about 20 (hashed by id), each
+            // pack listing its cards' queue keys under a multiEntry index, so that a deck's queue is
+            // still one index range. Measured to weigh the redesign issue 13's import target needs.
+            open.result.createObjectStore('cardPacks', { keyPath: 'id' }).createIndex('queueKeys', 'queueKeys', { multiEntry: true });
           };
           open.onsuccess = () => resolve(open.result);
           open.onerror = () => reject(open.error);
@@ -61,8 +67,31 @@ const storageFloor: BenchCase = {
           day: `2026-01-0${d + 1}`, count: perPack, ids: 'i'.repeat(perPack * 38), cardIds: 'c'.repeat(perPack * 20), deckIds: 'd'.repeat(perPack * 26), numbers: new Float64Array(perPack * 19).fill(1.5),
         }));
         const packsMs = await store('packs', packs);
+        type Card = ReturnType<typeof card>;
+        const PACKS = 1024;
+        const cardPacks = Array.from({ length: PACKS }, (_, id) => ({ id, cards: [] as Card[], queueKeys: [] as unknown[] }));
+        const packOf = (i: number) => cardPacks[i % PACKS]!;
+        cards.forEach((c, i) => {
+          packOf(i).cards.push(c);
+          packOf(i).queueKeys.push([c.deckId, c.queue, c.rank, c.id]);
+        });
+        const cardPacksMs = await store('cardPacks', cardPacks);
+        // An answer rewrites one card: its own record, or the whole pack holding it. 25 answers each.
+        const answerRow: number[] = [];
+        const answerPack: number[] = [];
+        for (let k = 0; k < 25; k += 1) {
+          const i = k * 797;
+          const answered = { ...cards[i]!, due: cards[i]!.due + 86_400_000, rank: cards[i]!.rank + 86_400_000, rev: 1 };
+          answerRow.push(await store('oneIndex', [answered]));
+          const pack = packOf(i);
+          const at = pack.cards.findIndex((c) => c.id === answered.id);
+          pack.cards[at] = answered;
+          pack.queueKeys[at] = [answered.deckId, answered.queue, answered.rank, answered.id];
+          answerPack.push(await store('cardPacks', [pack]));
+        }
+        const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
         db.close();
-        return { indexed, oneIndex, unindexed, idOnly, packs: packsMs };
+        return { indexed, oneIndex, unindexed, idOnly, packs: packsMs, cardPacks: cardPacksMs, answerRow: median(answerRow), answerPack: median(answerPack) };
       }, CARDS);
       for (const k of Object.keys(samples) as (keyof typeof samples)[]) samples[k].push(times[k]);
       await context.close();
@@ -74,6 +103,9 @@ const storageFloor: BenchCase = {
       summarize(`storage floor: the same ${CARDS.toLocaleString('en')} records without an index`, samples.unindexed, { note }),
       summarize(`storage floor: ${CARDS.toLocaleString('en')} records holding only an id`, samples.idOnly, { note }),
       summarize('storage floor: 300,000 answers in four packs (70 MB)', samples.packs, { note }),
+      summarize(`storage floor: the same ${CARDS.toLocaleString('en')} cards in 1,024 packs with a multiEntry queue index (not the app's design)`, samples.cardPacks, { note }),
+      summarize('storage floor: one answered card rewritten as its own record (median of 25)', samples.answerRow, { note }),
+      summarize('storage floor: one answered card rewritten as its pack of about 20 (median of 25)', samples.answerPack, { note }),
     ];
   },
 };
