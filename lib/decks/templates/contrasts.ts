@@ -22,7 +22,7 @@ function certsOf(who: Who): CertificationId[] {
 
 function answerText(c: Contrast): string {
   const lead = c.who === 'neither' ? `**Neither**: ${upperFirst(sentence(c.owner ?? ''))}` : `**${WHO_LABEL[c.who]}**.`;
-  const view = c.managerView ? `\n\n*The manager's view on the exam:* ${sentence(c.managerView)}` : '';
+  const view = c.managerView ? `\n\n*The managerial answer on the CISSP exam:* ${sentence(c.managerView)}` : '';
   return `${lead} ${sentence(c.why)}${view}`;
 }
 
