@@ -16,7 +16,8 @@ export function CardInfoPanel({ db, cardId, settings, now, onClose }: { db: Stud
   const scheduler = useMemo(() => createScheduler(settings), [settings]);
   if (info === undefined) return <p role="status" className="muted">Loading the card…</p>;
   if (info === null) return <p role="alert">This card no longer exists.</p>;
-  const { card, answers, revisions } = info;
+  const { card, answers, revisions, earlierWordings } = info;
+  const earlier = new Set(earlierWordings.map((c) => c.id));
   const recall = card.state === 0 ? null : retrievabilityOn(scheduler, card, now);
   return (
     <section className="card-surface p-4" aria-labelledby="card-info-heading" data-testid="card-info">
@@ -37,12 +38,20 @@ export function CardInfoPanel({ db, cardId, settings, now, onClose }: { db: Stud
         <dt className="muted">Source</dt><dd>{card.origin === 'own' ? 'your card' : card.origin === 'anki' ? `Anki note ${card.originRef ?? ''}` : card.origin === 'csv' ? `CSV ${card.originRef ?? ''}` : 'built-in deck'}</dd>
       </dl>
       <table className="mt-3 w-full text-left text-sm">
-        <caption className="text-left font-medium">Every answer ({answers.length})</caption>
+        <caption className="text-left font-medium">
+          Every answer ({answers.length})
+          {earlier.size > 0 && (
+            <span className="muted block font-normal" data-testid="earlier-wordings">
+              Includes the answers to {earlier.size === 1 ? 'an earlier wording' : `${earlier.size} earlier wordings`} of this question, marked
+              “earlier wording”: a deck update reworded it, and this card kept what you had learned.
+            </span>
+          )}
+        </caption>
         <thead><tr><th scope="col">When</th><th scope="col">Grade</th><th scope="col" className="text-right">Interval given</th><th scope="col" className="text-right">Time taken</th></tr></thead>
         <tbody>
           {answers.map((a) => (
             <tr key={a.id} className="border-t border-slate-200 dark:border-slate-700">
-              <td>{when.format(a.reviewedAt)}</td>
+              <td>{when.format(a.reviewedAt)}{earlier.has(a.cardId) ? <span className="muted"> · earlier wording</span> : null}</td>
               <td>{GRADE_NAMES[a.grade]}</td>
               <td className="text-right tabular-nums">{a.scheduledDays} {a.scheduledDays === 1 ? 'day' : 'days'}</td>
               <td className="text-right tabular-nums">{Math.round(a.durationMs / 1000)} s</td>
@@ -50,6 +59,18 @@ export function CardInfoPanel({ db, cardId, settings, now, onClose }: { db: Stud
           ))}
         </tbody>
       </table>
+      {earlierWordings.length > 0 && (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer">Earlier wordings ({earlierWordings.length})</summary>
+          <ul className="mt-1 space-y-2">
+            {earlierWordings.map((c) => (
+              <li key={c.id}>
+                <Markdown text={c.front} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {revisions.length > 0 && (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer">Earlier texts ({revisions.length})</summary>

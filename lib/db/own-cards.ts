@@ -5,7 +5,7 @@
  * and reset, never edited, moved or deleted: the deck sync owns their text.
  */
 import { type CardContent, revisionOf, withContent } from '../card-content';
-import { CardState, type CardRevision, type Deck, isLearnersCard, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
+import { CardState, type CardRevision, type Deck, isLearnersCard, originOf, type ReviewEntry, type StudyCard, withQueueFields } from '../model';
 import { unpackDay } from '../review-pack';
 import { newMemoryState } from '../scheduler';
 import { studyDayEnd } from '../study-day';
@@ -13,6 +13,7 @@ import { adjustDayTotals, rewriteDayPacks } from './day-packs';
 import { withStorageErrors } from './errors';
 import { nextOrder, takeOrders } from './card-order';
 import type { StudyDb } from './schema';
+import { cardsOfDeck } from './database';
 
 /** A learner's input the app refuses, with a message saying what is wrong. */
 export class CardInputError extends Error {}
@@ -238,9 +239,14 @@ export function deleteCards(db: StudyDb, ids: readonly string[]): Promise<{ card
 
 export interface CardInfo {
   card: StudyCard;
-  /** Every answer, oldest first. */
+  /** Every answer, oldest first: the card's own, and those of the earlier wordings it replaced. */
   answers: ReviewEntry[];
   revisions: CardRevision[];
+  /**
+   * A built-in card's earlier wordings: studied, retired cards of its deck asking about the same fact, whose
+   * memory the deck sync carried over to it (lib/db/sync-decks.ts). Their answers are in `answers`.
+   */
+  earlierWordings: Pick<StudyCard, 'id' | 'front'>[];
 }
 
 export async function loadCardInfo(db: StudyDb, id: string): Promise<CardInfo | null> {
@@ -248,13 +254,17 @@ export async function loadCardInfo(db: StudyDb, id: string): Promise<CardInfo | 
     db.transaction('r', [db.cards, db.reviews, db.packedReviews, db.cardRevisions], async () => {
       const card = await db.cards.get(id);
       if (!card) return null;
-      const answers = await db.reviews.where('cardId').equals(id).toArray();
+      const earlierWordings = originOf(card) === 'builtin' && !card.retired
+        ? (await cardsOfDeck(db, card.deckId).toArray()).filter((c) => c.retired && c.lastReview !== null && c.template === card.template && c.factKey === card.factKey).map(({ id, front }) => ({ id, front }))
+        : [];
+      const ids = new Set([id, ...earlierWordings.map((c) => c.id)]);
+      const answers = await db.reviews.where('cardId').anyOf([...ids]).toArray();
       await db.packedReviews.each((p) => {
-        if (p.cardIds.split('\n').includes(id)) answers.push(...unpackDay(p).filter((r) => r.cardId === id));
+        if (p.cardIds.split('\n').some((c) => ids.has(c))) answers.push(...unpackDay(p).filter((r) => ids.has(r.cardId)));
       });
       answers.sort((a, b) => a.reviewedAt - b.reviewedAt);
       const revisions = (await db.cardRevisions.where('cardId').equals(id).toArray()).sort((a, b) => a.contentRev - b.contentRev);
-      return { card, answers, revisions };
+      return { card, answers, revisions, earlierWordings };
     }),
   );
 }

@@ -1,10 +1,12 @@
 /**
  * Brings the built-in decks in the database up to date with the generated ones, at start-up.
  * New cards are added, changed text is updated, cards whose fact left the sources are retired
- * (hidden, history kept). Learning progress is never touched.
+ * (hidden, history kept). Learning progress is never touched, and never lost to a reworded
+ * question: a question's text is part of its card's id, so rewording one retires its card and adds
+ * another, and the new card takes over the old one's memory (carriedMemory).
  */
 import type { GeneratedCard, GeneratedDecks } from '../decks/types';
-import { originOf, type StudyCard, withQueueFields } from '../model';
+import { CardState, memoryOf, originOf, type StudyCard, withQueueFields } from '../model';
 import { newMemoryState } from '../scheduler';
 import { cardsOfDeck, type StudyDb } from './database';
 import { withStorageErrors } from './errors';
@@ -26,6 +28,8 @@ export interface SyncReport {
   added: number;
   updated: number;
   retired: number;
+  /** Cards (among those added or brought back) that took over the memory of a retired card asking about the same fact. */
+  carried: number;
   skipped: boolean;
 }
 
@@ -41,7 +45,7 @@ export interface BuiltinContent {
  */
 export async function syncBuiltinContent(db: StudyDb, content: BuiltinContent, now: number): Promise<SyncReport> {
   const stored = await withStorageErrors(() => db.meta.get(META_KEY));
-  if (stored?.value === content.version) return { added: 0, updated: 0, retired: 0, skipped: true };
+  if (stored?.value === content.version) return { added: 0, updated: 0, retired: 0, carried: 0, skipped: true };
   return applyBuiltinDecks(db, await content.load(), content.version, now);
 }
 
@@ -77,7 +81,7 @@ function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: 
   return withStorageErrors(() =>
     db.transaction('rw', db.decks, db.cards, db.meta, async () => {
       const stored = await db.meta.get(META_KEY);
-      if (stored?.value === fingerprint) return { added: 0, updated: 0, retired: 0, skipped: true };
+      if (stored?.value === fingerprint) return { added: 0, updated: 0, retired: 0, carried: 0, skipped: true };
 
       const deckIds = new Set(generated.decks.map((d) => d.id));
       const oldDecks = (await db.decks.toArray()).filter((d) => d.builtin);
@@ -91,19 +95,24 @@ function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: 
       // Built-in cards only: the learner's own cards are never updated or retired by a deck sync.
       for (const deckId of builtinDeckIds) for (const c of await cardsOfDeck(db, deckId).toArray()) if (originOf(c) === 'builtin') existing.set(c.id, c);
 
+      const leaving = cardsLeaving(existing.values(), generated.cards);
       let added = 0;
       let updated = 0;
+      let carried = 0;
       const writes: StudyCard[] = [];
       for (const g of generated.cards) {
         const text = textOf(g);
         const old = existing.get(g.id);
         existing.delete(g.id);
+        const predecessor = leaving.get(factOf(g));
+        const carry = predecessor && (!old || (predecessor.lastReview ?? 0) > (old.lastReview ?? 0)) ? carriedMemory(predecessor) : undefined;
+        if (carry) carried += 1;
         if (!old) {
           added += 1;
-          writes.push(withQueueFields({ id: g.id, ...text, ...newMemoryState(now), suspended: false, retired: false, queue: 'new', rank: 0, rev: 0 }));
-        } else if (old.retired || JSON.stringify(textOf(old)) !== JSON.stringify(text)) {
+          writes.push(withQueueFields({ id: g.id, ...text, ...newMemoryState(now), suspended: false, ...carry, retired: false, queue: 'new', rank: 0, rev: 0 }));
+        } else if (old.retired || carry || JSON.stringify(textOf(old)) !== JSON.stringify(text)) {
           updated += 1;
-          writes.push(withQueueFields({ ...old, ...text, retired: false, rev: old.rev + 1 }));
+          writes.push(withQueueFields({ ...old, ...text, ...carry, retired: false, rev: old.rev + 1 }));
         }
       }
       let retired = 0;
@@ -114,9 +123,40 @@ function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: 
       }
       await db.cards.bulkPut(writes);
       await db.meta.put({ key: META_KEY, value: fingerprint });
-      return { added, updated, retired, skipped: false };
+      return { added, updated, retired, carried, skipped: false };
     }),
   );
+}
+
+/** What a card asks about: its template and fact, which a reworded question keeps. */
+const factOf = (c: Pick<GeneratedCard, 'template' | 'factKey'>) => `${c.template}\u001f${c.factKey}`;
+
+/**
+ * The studied cards this sync retires, by the fact they ask about, when exactly one card of the
+ * new decks asks about it (a fact whose cards split or merged has no single successor).
+ */
+function cardsLeaving(stored: Iterable<StudyCard>, generated: readonly GeneratedCard[]): Map<string, StudyCard> {
+  const staying = new Set(generated.map((g) => g.id));
+  const successors = new Map<string, number>();
+  for (const g of generated) successors.set(factOf(g), (successors.get(factOf(g)) ?? 0) + 1);
+  const leaving = new Map<string, StudyCard | null>();
+  for (const c of stored) {
+    if (c.retired || staying.has(c.id) || (c.state === CardState.New && !c.suspended && !c.flag)) continue;
+    const fact = factOf(c);
+    if (successors.get(fact) !== 1) continue;
+    leaving.set(fact, leaving.has(fact) ? null : c);
+  }
+  return new Map([...leaving].filter((e): e is [string, StudyCard] => e[1] !== null));
+}
+
+/**
+ * What a new card takes over from the card it replaces: the memory FSRS built from the learner's
+ * answers (the answers themselves stay with the retired card, in its history), the suspension and
+ * the flag. Its first answer records this memory as its state before, so a replay of its answers
+ * (a backup import, a sync) starts from it.
+ */
+function carriedMemory(from: StudyCard): Pick<StudyCard, 'suspended' | 'flag' | 'marksAt' | keyof ReturnType<typeof memoryOf>> {
+  return { ...memoryOf(from), suspended: from.suspended, ...(from.flag ? { flag: from.flag } : {}), ...(from.marksAt !== undefined ? { marksAt: from.marksAt } : {}) };
 }
 
 type CardText = Omit<GeneratedCard, 'id'>;

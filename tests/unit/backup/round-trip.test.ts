@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup, applyImport, prepareImport } from '@/lib/db/backup';
 import { summaryHeadline } from '@/lib/backup/merge';
-import { Grade } from '@/lib/model';
-import { DAY } from '../../helpers/cards';
+import { CardState, Grade, memoryOf } from '@/lib/model';
+import { syncBuiltinDecks } from '@/lib/db/sync-decks';
+import { DAY, makeGenerated } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { dumpAll, HOUR, importText, logicalDump, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource, withoutRev } from '../../helpers/devices';
 
@@ -64,6 +65,28 @@ describe('export, then import into a fresh database', () => {
     expect(got.reviews).toEqual(want.reviews);
     expect(got.dayTotals).toEqual(want.dayTotals);
     expect(got.cards.map(withoutRev)).toEqual(want.cards.map(withoutRev));
+  });
+});
+
+describe('a card whose question a deck update reworded', () => {
+  it('keeps the memory it took over from the card it replaced, restored into a device that installed the new decks', async () => {
+    const reworded = makeGenerated(6);
+    Object.assign(reworded.cards[0]!, { id: 'card-0-new', front: 'Question 0, reworded' });
+    const source = await studiedDevice();
+    await syncBuiltinDecks(source, reworded, T0 + 10 * DAY);
+    const carried = (await source.cards.get('card-0-new'))!;
+    expect(carried).toMatchObject({ state: CardState.Review, reps: 3 });
+    const file = await exportBackup(source, T0 + 10 * DAY);
+
+    const target = freshDb();
+    await newDevice(target);
+    await syncBuiltinDecks(target, reworded, T0 + 11 * DAY);
+    expect(await target.cards.get('card-0-new')).toMatchObject({ state: CardState.New });
+    await importText(target, file.text);
+    expect(memoryOf((await target.cards.get('card-0-new'))!)).toEqual(memoryOf(carried));
+    // And the other way round: the device's new card never replaces the carried memory.
+    await importText(source, (await exportBackup(target, T0 + 12 * DAY)).text);
+    expect(memoryOf((await source.cards.get('card-0-new'))!)).toEqual(memoryOf(carried));
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { StorageFullError } from '@/lib/db/errors';
 import { answerCard } from '@/lib/db/answer-transactions';
 import { syncBuiltinContent, syncBuiltinDecks, syncOrKeepBuiltinDecks } from '@/lib/db/sync-decks';
-import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
+import { loadCardInfo } from '@/lib/db/own-cards';
+import { CardState, DEFAULT_SETTINGS, Grade, memoryOf } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { T0, makeGenerated } from '../../helpers/cards';
 import { dumpDb, freshDb } from '../../helpers/db';
@@ -11,7 +12,7 @@ describe('syncBuiltinDecks', () => {
   it('adds every generated card as new, and skips an unchanged build', async () => {
     const db = freshDb();
     const report = await syncBuiltinDecks(db, makeGenerated(6), T0);
-    expect(report).toEqual({ added: 6, updated: 0, retired: 0, skipped: false });
+    expect(report).toEqual({ added: 6, updated: 0, retired: 0, carried: 0, skipped: false });
     expect((await db.cards.toArray()).filter((c) => c.queue === 'new')).toHaveLength(6);
     expect((await syncBuiltinDecks(db, makeGenerated(6), T0)).skipped).toBe(true);
   });
@@ -27,11 +28,45 @@ describe('syncBuiltinDecks', () => {
     next.cards.splice(5, 1);
 
     const report = await syncBuiltinDecks(db, next, T0 + 1000);
-    expect(report).toEqual({ added: 0, updated: 1, retired: 1, skipped: false });
+    expect(report).toEqual({ added: 0, updated: 1, retired: 1, carried: 0, skipped: false });
     const card0 = await db.cards.get('card-0');
     expect(card0).toMatchObject({ back: 'A better answer', reps: studied.reps, due: studied.due, stability: studied.stability });
     expect(await db.cards.get('card-5')).toMatchObject({ retired: true, queue: 'off' });
     expect(await db.reviews.count()).toBe(1);
+  });
+
+  it('gives a reworded question\'s new card the memory, suspension and flag of the card it replaces', async () => {
+    const db = freshDb();
+    await syncBuiltinDecks(db, makeGenerated(4), T0);
+    const scheduler = createScheduler(DEFAULT_SETTINGS);
+    const answer = { shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1000, dayStartHour: 4 };
+    const { card: studied } = await answerCard(db, scheduler, { ...answer, cardId: 'card-0' });
+    await answerCard(db, scheduler, { ...answer, cardId: 'card-3' });
+    await db.cards.update('card-2', { flag: 3, marksAt: T0 });
+    const next = makeGenerated(4);
+    // Reworded questions get new ids (lib/decks/ids.ts). card-3's fact now has two cards: no single successor.
+    for (const i of [0, 1, 2, 3]) Object.assign(next.cards[i]!, { id: `card-${i}-new`, front: `Question ${i}, reworded` });
+    next.cards.push({ ...next.cards[3]!, id: 'card-3-other', front: 'Question 3, asked another way' });
+
+    const report = await syncBuiltinDecks(db, next, T0 + 1000);
+    expect(report).toEqual({ added: 5, updated: 0, retired: 4, carried: 2, skipped: false });
+    const successor = (await db.cards.get('card-0-new'))!;
+    expect(memoryOf(successor)).toEqual(memoryOf(studied));
+    expect(successor).toMatchObject({ queue: studied.queue, retired: false, suspended: false });
+    expect(await db.cards.get('card-0')).toMatchObject({ retired: true, reps: 1 });
+    expect(await db.reviews.where('cardId').equals('card-0').count()).toBe(1);
+    // Never studied: nothing to carry but the learner's marks.
+    expect(await db.cards.get('card-1-new')).toMatchObject({ state: CardState.New, reps: 0 });
+    expect(await db.cards.get('card-2-new')).toMatchObject({ state: CardState.New, flag: 3, marksAt: T0 });
+    for (const id of ['card-3-new', 'card-3-other']) expect(await db.cards.get(id)).toMatchObject({ state: CardState.New, reps: 0 });
+
+    // Its first answer starts from the carried memory; its card info shows both wordings' answers.
+    const { review } = await answerCard(db, scheduler, { ...answer, cardId: 'card-0-new', now: successor.due });
+    expect(review.before).toEqual(memoryOf(studied));
+    const info = (await loadCardInfo(db, 'card-0-new'))!;
+    expect(info.earlierWordings).toEqual([{ id: 'card-0', front: 'Question 0' }]);
+    expect(info.answers.map((a) => a.cardId)).toEqual(['card-0', 'card-0-new']);
+    expect((await loadCardInfo(db, 'card-1-new'))!.earlierWordings).toEqual([]);
   });
 
   it('brings a retired card back, with its history, when its fact returns', async () => {
