@@ -46,6 +46,8 @@ export const certificationSchema = z.strictObject({
     passingScore: positiveInt,
     scoreScaleMax: positiveInt,
     scoreNote: textSchema.optional(),
+    /** Which outline these exam facts belong to, and what may have changed since: on the back of the question, duration and pass-mark cards. */
+    versionNote: textSchema.optional(),
   }),
   experience: z.strictObject({ years: positiveInt, summary: textSchema }),
 });

@@ -18,11 +18,13 @@ export function certificationCards(c: Certification): CardDraft[] {
     back,
     ...base,
   });
-  const exam = (key: string, front: string, back: string): CardDraft => ({
+  // The note goes on the back only, so adding or updating it keeps every card's id.
+  const versionNote = c.exam.versionNote ? `\n\n*${sentence(c.exam.versionNote)}*` : '';
+  const exam = (key: string, front: string, back: string, note = versionNote): CardDraft => ({
     template: 'exam-fact',
     factKey: `${c.key}/${key}`,
     front,
-    back,
+    back: `${back}${note}`,
     ...base,
   });
   const others = body.otherNames?.length ? ` (also written ${body.otherNames.join(', ')})` : '';
@@ -64,6 +66,8 @@ export function certificationCards(c: Certification): CardDraft[] {
       'experience',
       `How much work experience does the ${acr} require?`,
       `**${c.experience.years} years**. ${sentence(c.experience.summary)}`,
+      // The experience rule belongs to the certification, not to an exam outline.
+      '',
     ),
   ];
 }

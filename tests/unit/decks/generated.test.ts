@@ -238,7 +238,9 @@ describe('generated decks', () => {
     expect(back('cissp/awarding-body')).toContain('**ISC2**');
     expect(back('cism/exam-questions')).toMatch(/^\*\*150\*\* questions.*multiple choice/);
     expect(back('cissp/exam-questions')).toMatch(/^\*\*100 to 150\*\* questions.*adaptive/);
-    expect(back('cism/exam-duration')).toBe('**4 hours**.');
+    expect(back('cism/exam-duration')).toMatch(/^\*\*4 hours\*\*\.\n\n\*These are the exam facts under the CISM 2022 job practice\. .*3 November 2026/);
+    for (const k of ['cism/exam-questions', 'cism/exam-pass-mark']) expect(back(k)).toContain('under the CISM 2022 job practice');
+    expect(back('cism/experience')).not.toContain('job practice');
     expect(back('cissp/exam-duration')).toBe('**3 hours**.');
     expect(back('cism/exam-pass-mark')).toMatch(/^\*\*450\*\* on a scale that goes up to 800/);
     expect(back('cissp/exam-pass-mark')).toMatch(/^\*\*700\*\* on a scale that goes up to 1000/);
