@@ -145,12 +145,17 @@ function sequenceCards(q: FromFile<Sequence>, item: OutlineItem): CardDraft[] {
       ...base(item),
     },
   ];
+  // The wrong options are the steps nearest the right one (ties in a fixed pseudo-random order):
+  // in a long process, the steps around the answer are the ones a learner mixes up, while a
+  // random far step (the last one offered as the second) rules itself out.
   const pick = (exclude: readonly number[], right: number, seed: string) => {
     const others = hashOrder(
       q.steps.map((_, i) => i).filter((i) => i !== right && !exclude.includes(i)),
       seed,
       (i) => String(i),
-    ).slice(0, 3);
+    )
+      .sort((a, b) => Math.abs(a - right) - Math.abs(b - right))
+      .slice(0, 3);
     return shuffled(q.steps[right]!, others.map((i) => q.steps[i]!), seed);
   };
   cards.push({

@@ -32,11 +32,13 @@ export function subtopicCards(outline: Outline): CardDraft[] {
       });
       for (const p of parts) {
         const factKey = `${outline.key}/${d.key}/part-${p.key}`;
+        // Most part names carry their domain's name ("Incident Management Operations"), so the
+        // card asks for the part's letter too, which the name does not give away.
         cards.push({
           template: 'part-to-domain',
           factKey,
-          front: `${inOutline(outline)}, which domain has the part *${p.name}*?`,
-          back: `**${domainTitle(d)}**, part ${p.key.toUpperCase()}.`,
+          front: `${inOutline(outline)}, which domain has the part *${p.name}*, and which letter is that part?`,
+          back: `**${domainTitle(d)}**, **part ${p.key.toUpperCase()}**.\n\n${parts.map((q) => `- ${q.key.toUpperCase()}. ${q.name}`).join('\n')}`,
           certification: cert,
           tags,
         });

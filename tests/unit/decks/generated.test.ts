@@ -167,6 +167,11 @@ describe('generated decks', () => {
         expect(c.front).toContain(`*${q.steps[i - 1]}*`);
         expect(answerText(c)).toBe(q.steps[i]);
         expect(c.choices).not.toContain(q.steps[i - 1]);
+        // The wrong options are the steps nearest the right one, never a far one while a nearer is left out.
+        const distance = (step: string) => Math.abs(q.steps.indexOf(step) - i);
+        const offered = Math.max(...c.choices!.filter((o) => o !== q.steps[i]).map(distance));
+        const left = q.steps.filter((st, k) => k !== i && k !== i - 1 && !c.choices!.includes(st)).map(distance);
+        for (const d of left) expect(d, `${q.key} step ${i}`).toBeGreaterThanOrEqual(offered);
       }
     }
   });
@@ -248,6 +253,13 @@ describe('generated decks', () => {
     expect(back('cissp/managerial-share')).toMatch(/^\*\*About 16 %\*\*.*Domain 1.*16 %/s);
     expect(card('outline-fact', 'cissp-2024/heaviest').back).toMatch(/^\*\*Domain 1: Security and Risk Management\*\*, 16 %/);
     expect(card('outline-fact', 'cism-2022/heaviest').back).toMatch(/^\*\*Domain 3: Information Security Program\*\*, 33 %/);
+  });
+
+  it('asks for the letter of a CISM part as well as its domain, which most part names give away', () => {
+    const ops = card('part-to-domain', 'cism-2022/d4/part-b');
+    expect(ops.front).toContain('*Incident Management Operations*, and which letter is that part?');
+    expect(ops.back).toBe('**Domain 4: Incident Management**, **part B**.\n\n- A. Incident Management Readiness\n- B. Incident Management Operations');
+    expect(cardsOf('part-to-domain')).toHaveLength(8);
   });
 
   it('places incident response in CISM Domain 4 and CISSP Domain 7', () => {
