@@ -7,6 +7,7 @@
 import type { DeckSources } from '../sources';
 import type { Contrast, Who } from '../source-schema';
 import type { CertificationId } from '../types';
+import { hashOrder } from '../ids';
 import { ACRONYM, type CardDraft, certTag, lowerFirst, sentence, upperFirst } from './common';
 
 const WHO_LABEL: Record<Who, string> = { cism: 'CISM', cissp: 'CISSP', both: 'Both', neither: 'Neither' };
@@ -61,7 +62,8 @@ export function contrastCards(s: DeckSources): CardDraft[] {
         front: `Contrast: ${pair.topic}. The ${ACRONYM[c.who]} *${lowerFirst(c.activity)}*. What does the ${ACRONYM[other.who]} do here?`,
         back: `The **${ACRONYM[other.who]}** ${lowerFirst(sentence(other.activity))} ${sentence(other.why)}`,
         certification: undefined,
-        tags: [certTag('cism'), certTag('cissp'), pairTag, ...refTags(c.ref)],
+        // The answer teaches the other side's item, often of the other outline: both are tagged.
+        tags: [certTag('cism'), certTag('cissp'), pairTag, ...new Set([...refTags(c.ref), ...refTags(other.ref)])],
       });
     }
 
@@ -74,7 +76,11 @@ export function contrastCards(s: DeckSources): CardDraft[] {
     cards.push({
       template: 'contrast-pair',
       factKey: `pair/${pair.key}`,
-      front: `Contrast: ${pair.topic}. Who does what: the CISM, the CISSP, both, or a business role?`,
+      // The activities are listed (in an order that does not give away the grouping on the back),
+      // so the card asks something checkable rather than "recall everything about this area".
+      front: `Contrast: ${pair.topic}. Who does each of these: the CISM, the CISSP, both, or a business role?\n\n${hashOrder(rows, pair.key, (r) => r.key)
+        .map((r) => `- ${r.activity}`)
+        .join('\n')}`,
       back: (['cism', 'cissp', 'both', 'neither'] as const)
         .map((w) => section(w, rows.filter((r) => r.who === w)))
         .filter(Boolean)

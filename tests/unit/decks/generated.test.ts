@@ -207,6 +207,17 @@ describe('generated decks', () => {
       const side = card('contrast-other-side', `contrast/${c.key}`);
       expect(side.back).toContain(other.activity.charAt(0).toLowerCase() + other.activity.slice(1));
       expect(side.front).toContain(c.who.toUpperCase());
+      // Tagged with both sides' outline items: the answer teaches the counterpart's.
+      expect(side.tags).toEqual(expect.arrayContaining([`about:${c.ref.replace(':', '/')}`, `about:${other.ref.replace(':', '/')}`]));
+    }
+  });
+
+  it('lists every activity of an area on its who-does-what card, so the card asks something checkable', () => {
+    const areas = new Set(sources.contrasts.map((c) => c.pair));
+    expect(cardsOf('contrast-pair')).toHaveLength(areas.size);
+    for (const area of areas) {
+      const front = card('contrast-pair', `pair/${area}`).front;
+      for (const c of sources.contrasts.filter((x) => x.pair === area)) expect(front, c.key).toContain(`\n- ${c.activity}`);
     }
   });
 
