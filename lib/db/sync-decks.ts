@@ -105,7 +105,9 @@ function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: 
         const old = existing.get(g.id);
         existing.delete(g.id);
         const predecessor = leaving.get(factOf(g));
-        const carry = predecessor && (!old || (predecessor.lastReview ?? 0) > (old.lastReview ?? 0)) ? carriedMemory(predecessor) : undefined;
+        // A card coming back (a reworded question reverted) takes the memory only if it was studied
+        // more recently under the wording now leaving; a card that stays keeps its own.
+        const carry = predecessor && (!old || (old.retired && (predecessor.lastReview ?? 0) > (old.lastReview ?? 0))) ? carriedMemory(predecessor) : undefined;
         if (carry) carried += 1;
         if (!old) {
           added += 1;

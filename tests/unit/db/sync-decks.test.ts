@@ -69,6 +69,26 @@ describe('syncBuiltinDecks', () => {
     expect((await loadCardInfo(db, 'card-1-new'))!.earlierWordings).toEqual([]);
   });
 
+  it('gives a wording that comes back the memory its successor built since, and leaves staying cards alone', async () => {
+    const db = freshDb();
+    const scheduler = createScheduler(DEFAULT_SETTINGS);
+    const answer = { grade: Grade.Good, durationMs: 1000, dayStartHour: 4 };
+    const first = makeGenerated(2);
+    await syncBuiltinDecks(db, first, T0);
+    await answerCard(db, scheduler, { ...answer, cardId: 'card-0', shownRev: 0, now: T0 });
+    const reworded = makeGenerated(2);
+    Object.assign(reworded.cards[0]!, { id: 'card-0-new', front: 'Question 0, reworded' });
+    await syncBuiltinDecks(db, reworded, T0 + 1000);
+    const carried = (await db.cards.get('card-0-new'))!;
+    const { card: later } = await answerCard(db, scheduler, { ...answer, cardId: 'card-0-new', shownRev: carried.rev, now: carried.due });
+
+    const report = await syncBuiltinDecks(db, first, carried.due + 1000);
+    expect(report).toMatchObject({ added: 0, updated: 1, retired: 1, carried: 1 });
+    expect(memoryOf((await db.cards.get('card-0'))!)).toEqual(memoryOf(later));
+    expect(await db.cards.get('card-0')).toMatchObject({ retired: false });
+    expect(await db.cards.get('card-1')).toMatchObject({ reps: 0, retired: false });
+  });
+
   it('brings a retired card back, with its history, when its fact returns', async () => {
     const db = freshDb();
     await syncBuiltinDecks(db, makeGenerated(3), T0);
