@@ -12,7 +12,6 @@
  *   give the same result in either order;
  * - a card is suspended if either side suspended it;
  * - a card nobody has studied keeps the earliest time a device first saw it;
- * - a card with no answers but memory carried over from the card it replaced keeps the later memory;
  * - the learner's own and imported cards: the later text (contentAt) wins and the other is kept
  *   in the card's history; a flag set on either side stays;
  * - practice attempts are identified by id: a finished copy beats one in progress, then the
@@ -294,15 +293,7 @@ export function planImport(local: LocalSnapshot, backup: ValidBackup): PlanResul
     // A card never studied anywhere is "due" from when a device first saw it: the earliest sighting
     // wins, so a restore into a new device (which has just added the built-in cards) is exact.
     const unstudied = stored && inFile && !storedReviews.length && !fileReviews.length && stored.state === CardState.New && inFile.state === CardState.New;
-    // A built-in card with no answers of its own may still hold memory: the deck sync carries it
-    // over from the card it replaced (a reworded question, lib/db/sync-decks.ts). The later carried
-    // memory wins, so a restore into a fresh device, whose deck install made the card new, keeps it.
-    const carriedLater = stored && inFile && !storedAll.length && !fileAll.length && (inFile.lastReview ?? 0) > (stored.lastReview ?? 0);
-    let next: StudyCard = withQueueFields({
-      ...base, queue: 'new', rank: 0, suspended,
-      ...(unstudied && inFile.due < stored.due ? { due: inFile.due } : {}),
-      ...(carriedLater ? memoryOf(inFile) : {}),
-    });
+    let next: StudyCard = withQueueFields({ ...base, queue: 'new', rank: 0, suspended, ...(unstudied && inFile.due < stored.due ? { due: inFile.due } : {}) });
     // The learner's own and imported cards: the later text wins, the other stays in the card's history.
     if (stored && inFile && isLearnersCard(stored) && (inFile.contentAt ?? 0) > (stored.contentAt ?? 0)) {
       plan.revisions.push(revisionOf(stored, inFile.contentAt!));
