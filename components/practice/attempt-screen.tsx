@@ -139,7 +139,10 @@ function Runner({ attempt, step }: { attempt: Attempt; step: Step }) {
     setAnnouncement(r.flagged ? `Question ${i + 1} unflagged.` : `Question ${i + 1} flagged for review.`);
   }, [step, r.flagged, i]);
 
-  useEffect(() => {
+  // A layout effect, so that the keys work from the frame that first shows the question: a passive
+  // effect attaches after the paint, and a key pressed in between (a fast keyboard user, a busy
+  // machine) was lost.
+  useLayoutEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (e.repeat || isTyping(e.target) || e.altKey || e.metaKey || e.ctrlKey || reviewing) return;
       const k = e.key.toLowerCase();

@@ -107,6 +107,26 @@ test('a 10-question CISSP Domain 3 quiz by keyboard alone ends with a score and 
   expect((await practice.stored())!.status).toBe('finished');
 });
 
+test('a key pressed the moment the first question appears chooses its option', async ({ page }) => {
+  const practice = new PracticePage(page);
+  await practice.openSetup();
+  // When the question's heading enters the page, press "2" at once (a microtask after React's
+  // commit, before the next paint): a keyboard listener attached only after the paint misses it.
+  await page.evaluate(() => {
+    new MutationObserver((_, observer) => {
+      const heading = document.querySelector('[data-testid="question"] h2');
+      if (!heading || !/^Question 1 of /.test(heading.textContent ?? '')) return;
+      observer.disconnect();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('radio', { name: 'CISSP', exact: true }).check();
+  await practice.domainCheckbox(3).check();
+  await practice.startQuizButton().click();
+  await practice.waitForQuestion(1);
+  await expect(practice.option(1)).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a CISM mock resumes after a reload on the same question, with its answers, flag and less time', async ({ page }) => {
   const practice = new PracticePage(page);
   await practice.startMock('CISM mock exam');
