@@ -43,7 +43,7 @@ export function CardInfoPanel({ db, cardId, settings, now, onClose }: { db: Stud
           {earlier.size > 0 && (
             <span className="muted block font-normal" data-testid="earlier-wordings">
               Includes the answers to {earlier.size === 1 ? 'an earlier wording' : `${earlier.size} earlier wordings`} of this question, marked
-              “earlier wording”: a deck update reworded it, and this card kept what you had learned.
+              “earlier wording”: a deck update reworded it.
             </span>
           )}
         </caption>
