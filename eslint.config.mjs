@@ -38,6 +38,15 @@ export default defineConfig([
   // Storage and workers: no generator, no ts-fsrs.
   { files: ['lib/db/**/*.ts', 'worker/**/*.ts'], ignores: ['lib/db/pouch-replica.ts'], rules: restrict([FSRS, 'yaml'], [GENERATOR, POUCH]) },
   { files: ['lib/db/pouch-replica.ts'], rules: restrict([FSRS, 'yaml'], [GENERATOR]) },
+  // The cards' layout in IndexedDB is the card store's business (lib/db/card-store.ts); migrations
+  // convert the stored rows of their own version, and tests may build a shipped version's rows.
+  {
+    files: ['**/*.{ts,tsx,mts}'],
+    ignores: ['lib/db/card-store.ts', 'lib/db/migrations/**', 'tests/fixtures/db/**', 'tests/unit/db/migrations.test.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...['db', 'tx', 'raw'].map((object) => ({ object, property: 'cards', message: 'Read and write cards through lib/db/card-store.ts.' }))],
+    },
+  },
   // Components and routes reach storage only through lib/db/ (its hooks and operations).
   {
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],

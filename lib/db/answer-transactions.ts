@@ -9,6 +9,7 @@ import type { StudyDb } from './database';
 import { bumpDayTotals } from './stored-day-totals';
 import { recordUndoneAnswers } from './undone-answers';
 import { NothingToUndoError, StaleCardError, withStorageErrors } from './errors';
+import { cardStores, readCard, storeCards } from './card-store';
 
 export interface AnswerInput {
   cardId: string;
@@ -36,15 +37,15 @@ export interface Answered {
 
 export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput): Promise<Answered> {
   return withStorageErrors(() =>
-    db.transaction('rw', db.cards, db.reviews, db.dayTotals, async () => {
-      const card = await db.cards.get(input.cardId);
+    db.transaction('rw', [...cardStores(db), db.reviews, db.dayTotals], async () => {
+      const card = await readCard(db, input.cardId);
       // The same answer stored already (replayed after a reload, or by another tab): nothing to do.
       const stored = input.reviewId === undefined ? undefined : await db.reviews.get(input.reviewId);
       if (card && stored && stored.cardId === input.cardId && stored.reviewedAt === input.now) return { card, review: stored };
       if (!card || card.rev !== input.shownRev || card.retired) throw new StaleCardError();
       const outcome = input.outcome ?? answerMemory(scheduler, card.id, memoryOf(card), input.grade, input.now);
       const { card: updated, review } = applyAnswer(card, outcome, { ...input, reviewId: input.reviewId ?? crypto.randomUUID() });
-      await db.cards.put(updated);
+      await storeCards(db, [updated]);
       await db.reviews.add(review);
       await bumpDayTotals(db, review, 1);
       return { card: updated, review };
@@ -59,13 +60,13 @@ export function answerCard(db: StudyDb, scheduler: Scheduler, input: AnswerInput
  */
 export function undoAnswer(db: StudyDb, reviewId: string, now: number = Date.now()): Promise<StudyCard> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.cards, db.reviews, db.dayTotals, db.meta], async () => {
+    db.transaction('rw', [...cardStores(db), db.reviews, db.dayTotals, db.meta], async () => {
       const review = await db.reviews.get(reviewId);
       if (!review) throw new NothingToUndoError();
-      const card = await db.cards.get(review.cardId);
+      const card = await readCard(db, review.cardId);
       if (!card || card.lastReview !== review.reviewedAt) throw new StaleCardError();
       const restored = withQueueFields({ ...card, ...review.before, rev: card.rev + 1 });
-      await db.cards.put(restored);
+      await storeCards(db, [restored]);
       await db.reviews.delete(reviewId);
       await bumpDayTotals(db, review, -1);
       await recordUndoneAnswers(db, [{ id: review.id, cardId: review.cardId, day: review.day, at: now, reviewedAt: review.reviewedAt, before: review.before }]);

@@ -33,6 +33,7 @@ import { dayTotalsChange } from '../stats/day-totals';
 import { writeBehind } from './write-behind';
 import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers, recordUndoneAnswers } from './undone-answers';
+import { cardStores, readAllCards, readCards, storeCards } from './card-store';
 
 export type Phase = 'reading' | 'checking' | 'comparing' | 'writing' | 'saving';
 export type Progress = (phase: Phase, done: number, total: number) => void;
@@ -59,10 +60,10 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
  * @example const file = await exportBackup(db, Date.now()); download(file.text, file.fileName)
  */
 export async function exportBackup(db: StudyDb, now: number, onProgress?: Progress): Promise<ExportedFile> {
-  const [decks, cards, stored, reviews, practiceAttempts, media, cardRevisions] = await db.transaction('r', [db.decks, db.cards, db.settings, db.reviews, db.packedReviews, db.practiceAttempts, db.media, db.cardRevisions], () =>
+  const [decks, cards, stored, reviews, practiceAttempts, media, cardRevisions] = await db.transaction('r', [db.decks, ...cardStores(db), db.settings, db.reviews, db.packedReviews, db.practiceAttempts, db.media, db.cardRevisions], () =>
     Promise.all([
       db.decks.toArray(),
-      db.cards.toArray(),
+      readAllCards(db),
       loadStoredSettings(db),
       loadAllReviews(db, (done, total) => onProgress?.('reading', done, total)),
       db.practiceAttempts.toArray(),
@@ -93,8 +94,8 @@ export async function exportBackup(db: StudyDb, now: number, onProgress?: Progre
 }
 
 async function logWithCards(db: StudyDb, onProgress?: Progress) {
-  return db.transaction('r', [db.decks, db.cards, db.reviews, db.packedReviews], () =>
-    Promise.all([db.decks.toArray(), db.cards.toArray(), loadAllReviews(db, (done, total) => onProgress?.('reading', done, total))]),
+  return db.transaction('r', [db.decks, ...cardStores(db), db.reviews, db.packedReviews], () =>
+    Promise.all([db.decks.toArray(), readAllCards(db), loadAllReviews(db, (done, total) => onProgress?.('reading', done, total))]),
   );
 }
 
@@ -168,11 +169,11 @@ export const idsOf = (backup: ValidBackup): FileIds => ({
 export async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds, mediaNames, days }: FileIds, backup: ValidBackup): Promise<LocalSnapshot> {
   // One getAll beats thousands of single gets once the file names more than a few cards.
   const cardsRead = cardIds.length > 500
-    ? db.cards.toArray().then((all) => {
+    ? readAllCards(db).then((all) => {
       const wanted = new Set(cardIds);
       return all.filter((c) => wanted.has(c.id));
     })
-    : db.cards.bulkGet(cardIds).then((found) => found.filter((c): c is StudyCard => c !== undefined));
+    : readCards(db, cardIds);
   const [decks, cards, byId, settings, attempts, media, undone, rows, packs] = await Promise.all([
     db.decks.toArray(),
     cardsRead,
@@ -203,7 +204,7 @@ export async function readSnapshot(db: StudyDb, { cardIds, reviewIds, attemptIds
   return { ...snapshot, reviewsByCard: histories, historyOf: new Set(need) };
 }
 
-export const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.settings, db.practiceAttempts, db.cardRevisions, db.media, db.meta];
+export const SNAPSHOT_TABLES = (db: StudyDb) => [db.decks, ...cardStores(db), db.reviews, db.packedReviews, db.settings, db.practiceAttempts, db.cardRevisions, db.media, db.meta];
 
 /**
  * Checks a backup file completely and works out what importing it would do, without writing.
@@ -279,7 +280,7 @@ export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Prog
   if (plan.decks.length) writes.add(db.decks.bulkAdd(plan.decks));
   for (let i = 0; i < plan.cards.length; i += CARD_CHUNK) {
     const chunk = plan.cards.slice(i, i + CARD_CHUNK);
-    writes.add(db.cards.bulkPut(chunk), () => step(chunk.length));
+    writes.add(storeCards(db, chunk), () => step(chunk.length));
   }
   if (plan.rewrittenRows.length) writes.add(db.reviews.bulkPut(plan.rewrittenRows.map((r) => r.after)));
   if (plan.removedRows.length) writes.add(db.reviews.bulkDelete(plan.removedRows.map((r) => r.id)));

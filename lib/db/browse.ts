@@ -3,12 +3,13 @@ import { isLearnersCard } from '../model';
 import type { BrowseRow } from '../browse/search';
 import { withStorageErrors } from './errors';
 import type { StudyDb } from './schema';
+import { cardStores, readAllCards } from './card-store';
 
 export async function loadBrowseRows(db: StudyDb): Promise<BrowseRow[]> {
   return withStorageErrors(() =>
-    db.transaction('r', db.cards, db.decks, async () => {
+    db.transaction('r', [...cardStores(db), db.decks], async () => {
       const decks = new Map((await db.decks.toArray()).map((d) => [d.id, d.name]));
-      const cards = await db.cards.toArray();
+      const cards = await readAllCards(db);
       const rows: BrowseRow[] = [];
       for (const c of cards) {
         if (c.retired) continue;

@@ -53,20 +53,6 @@ export async function openChecked(db: StudyDb): Promise<void> {
 }
 
 /**
- * Every card of one deck, as a range of `[deckId+queue+rank]` (there is no `deckId` index since
- * version 5): the keys that begin with the deck id. A key sorts after its own prefix, and an
- * array after every string, so `[deckId]` … `[deckId, []]` holds exactly the deck's cards.
- */
-export function cardsOfDeck(db: StudyDb, deckId: string) {
-  return db.cards.where('[deckId+queue+rank]').between([deckId], [deckId, []], true, true);
-}
-
-/** The cards of one deck's queue up to a rank, in rank order. */
-export function queueRange(db: StudyDb, deckId: string, queue: string, upTo: number | typeof Dexie.maxKey) {
-  return db.cards.where('[deckId+queue+rank]').between([deckId, queue, Dexie.minKey], [deckId, queue, upTo], true, true);
-}
-
-/**
  * Every deck's id: a queue across all decks is read deck by deck (there is no index on the queue
  * alone since version 8). Every card is in a stored deck: deleting a deck deletes its cards, and a
  * backup or a sync brings a card's deck with it.

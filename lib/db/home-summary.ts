@@ -3,12 +3,12 @@
  * takes them in) and for all decks, answers today, the streak and the next due card. Only the
  * home page loads this module.
  */
-import Dexie from 'dexie';
 import type { Deck, StudySettings } from '../model';
 import { remainingToday, type DoneToday, type TodayCounts } from '../queue';
 import { streakOf, studyDayEnd, studyDayOf } from '../study-day';
 import { deckFamily } from '../deck-tree';
-import { cardsOfDeck, queueRange, type StudyDb } from './database';
+import type { StudyDb } from './database';
+import { cardStores, countDeckCards, countQueue } from './card-store';
 import { doneToday, loadNextDue } from './queries';
 
 export interface DeckSummary {
@@ -37,10 +37,10 @@ interface DeckTally {
 
 async function tallyOf(db: StudyDb, deckId: string, day: string, dayEnd: number): Promise<DeckTally> {
   const [learning, review, newCards, total, done] = await Promise.all([
-    queueRange(db, deckId, 'learn', dayEnd - 1).count(),
-    queueRange(db, deckId, 'review', dayEnd - 1).count(),
-    queueRange(db, deckId, 'new', Dexie.maxKey).count(),
-    cardsOfDeck(db, deckId).count(),
+    countQueue(db, deckId, 'learn', dayEnd - 1),
+    countQueue(db, deckId, 'review', dayEnd - 1),
+    countQueue(db, deckId, 'new', null),
+    countDeckCards(db, deckId),
     doneToday(db, day, deckId),
   ]);
   return { learning, review, newCards, total, done };
@@ -65,7 +65,7 @@ function familyTally(tallies: ReadonlyMap<string, DeckTally>, family: readonly s
 
 export function loadHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {
   // One read transaction for the few dozen index counts, rather than one transaction each.
-  return db.transaction('r', [db.decks, db.cards, db.reviews, db.packedReviews, db.dayTotals], () => readHomeSummary(db, settings, now));
+  return db.transaction('r', [db.decks, ...cardStores(db), db.reviews, db.packedReviews, db.dayTotals], () => readHomeSummary(db, settings, now));
 }
 
 async function readHomeSummary(db: StudyDb, settings: StudySettings, now: number): Promise<HomeSummary> {

@@ -18,6 +18,7 @@ import { withStorageErrors } from './errors';
 import type { StudyDb } from './schema';
 import { loadSettings } from './settings';
 import { nextOrder, takeOrders } from './card-order';
+import { addCards, cardIdsStartingWith, cardStores, readAllCards } from './card-store';
 
 export interface ImportReport {
   decksAdded: number;
@@ -36,7 +37,7 @@ export interface ImportReport {
 /** cardKey(front, back) of every stored card, for a CSV import's duplicate check. */
 export async function loadCardKeys(db: StudyDb): Promise<Set<string>> {
   const keys = new Set<string>();
-  await withStorageErrors(() => db.cards.each((c) => void keys.add(cardKey(c.front, c.back))));
+  for (const c of await withStorageErrors(() => readAllCards(db))) keys.add(cardKey(c.front, c.back));
   return keys;
 }
 
@@ -45,7 +46,7 @@ const CARDS_PER_PART = 2_000;
 
 export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promise<ImportReport> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.decks, db.cards, db.packedReviews, db.dayTotals, db.media, db.meta, db.settings, db.cardDigest], async () => {
+    db.transaction('rw', [db.decks, ...cardStores(db), db.packedReviews, db.dayTotals, db.media, db.meta, db.settings], async () => {
       let t = performance.now();
       const lap = () => {
         const was = t;
@@ -57,7 +58,7 @@ export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promi
         decks: await db.decks.toArray(),
         // Every card of an import has an id that starts with its kind ("anki-", "csv-"): the keys of
         // those stored are read from the index alone (none on a first import), not card by card.
-        cardIds: new Set(await db.cards.where(':id').startsWith(importedIdPrefix(draft.kind)).primaryKeys()),
+        cardIds: new Set(await cardIdsStartingWith(db, importedIdPrefix(draft.kind))),
         nextOrder: await nextOrder(db),
       };
       // Read now, before the writes: reading later would wait for all of them.
@@ -74,7 +75,7 @@ export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promi
       let alreadyHere = 0;
       for (const part of importParts(draft, stored, createScheduler(settings), { now, dayStartHour: settings.dayStartHour }, CARDS_PER_PART)) {
         if (part.decks.length) writes.add(db.decks.bulkAdd(part.decks));
-        if (part.cards.length) writes.add(db.cards.bulkAdd(part.cards));
+        if (part.cards.length) writes.add(addCards(db, part.cards));
         decksAdded += part.decks.length;
         cardsAdded += part.cards.length;
         alreadyHere += part.alreadyHere;

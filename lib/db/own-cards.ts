@@ -13,7 +13,7 @@ import { adjustDayTotals, rewriteDayPacks } from './day-packs';
 import { withStorageErrors } from './errors';
 import { nextOrder, takeOrders } from './card-order';
 import type { StudyDb } from './schema';
-import { cardsOfDeck } from './database';
+import { addCards, cardStores, readCard, readCards, readDeckCardIds, readDeckCards, removeCards, storeCards } from './card-store';
 
 /** A learner's input the app refuses, with a message saying what is wrong. */
 export class CardInputError extends Error {}
@@ -55,8 +55,8 @@ export function renameDeck(db: StudyDb, id: string, name: string, now: number): 
 
 /** What deleting a deck would remove, for the confirmation. */
 export async function deckDeletionPreview(db: StudyDb, id: string): Promise<{ cards: number; answers: number }> {
-  const cards = await db.cards.where('[deckId+queue+rank]').between([id], [id, []], true, true).primaryKeys();
-  return { cards: cards.length, answers: await countAnswersOf(db, new Set(cards as string[])) };
+  const cards = await readDeckCardIds(db, id);
+  return { cards: cards.length, answers: await countAnswersOf(db, new Set(cards)) };
 }
 
 async function countAnswersOf(db: StudyDb, ids: ReadonlySet<string>): Promise<number> {
@@ -85,11 +85,11 @@ async function removeCardsWithHistory(db: StudyDb, ids: ReadonlySet<string>): Pr
   await db.reviews.bulkDelete(rows.map((r) => r.id));
   await adjustDayTotals(db, { removed: gone });
   await db.cardRevisions.where('cardId').anyOf([...ids]).delete();
-  await db.cards.bulkDelete([...ids]);
+  await removeCards(db, [...ids]);
   return gone.length;
 }
 
-const HISTORY_TABLES = (db: StudyDb) => [db.decks, db.cards, db.reviews, db.packedReviews, db.dayTotals, db.cardRevisions, db.cardDigest];
+const HISTORY_TABLES = (db: StudyDb) => [db.decks, ...cardStores(db), db.reviews, db.packedReviews, db.dayTotals, db.cardRevisions];
 
 /** Deletes one of the learner's decks with its cards and their answers, once the learner confirmed. */
 export function deleteDeck(db: StudyDb, id: string): Promise<{ cards: number; answers: number }> {
@@ -98,7 +98,7 @@ export function deleteDeck(db: StudyDb, id: string): Promise<{ cards: number; an
       const deck = await db.decks.get(id);
       if (!deck) throw new CardInputError('This deck no longer exists.');
       if (deck.builtin) throw new CardInputError('The built-in decks cannot be deleted; suspend their cards instead.');
-      const cards = (await db.cards.where('[deckId+queue+rank]').between([id], [id, []], true, true).primaryKeys()) as string[];
+      const cards = await readDeckCardIds(db, id);
       const answers = await removeCardsWithHistory(db, new Set(cards));
       await db.decks.delete(id);
       return { cards: cards.length, answers };
@@ -131,7 +131,7 @@ export function checkContent(c: CardContent): CardContent {
 
 export function addCard(db: StudyDb, content: CardContent, now: number): Promise<StudyCard> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.decks, db.cards, db.meta, db.cardDigest], async () => {
+    db.transaction('rw', [db.decks, ...cardStores(db), db.meta], async () => {
       const c = checkContent(content);
       const deck = await db.decks.get(c.deckId);
       if (!deck || deck.builtin) throw new CardInputError('Add your cards to one of your own decks (create one first).');
@@ -142,7 +142,7 @@ export function addCard(db: StudyDb, content: CardContent, now: number): Promise
         id, template: 'own', factKey: id, order, ...c, ...newMemoryState(now), origin: 'own' as const, contentRev: 0, contentAt: now, flag: 0,
         suspended: false, retired: false, queue: 'new' as const, rank: 0, rev: 0,
       });
-      await db.cards.add(card);
+      await addCards(db, [card]);
       return card;
     }),
   );
@@ -155,8 +155,8 @@ export function addCard(db: StudyDb, content: CardContent, now: number): Promise
  */
 export function editCard(db: StudyDb, id: string, content: CardContent, shownRev: number, now: number): Promise<StudyCard> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.decks, db.cards, db.cardRevisions, db.cardDigest], async () => {
-      const card = await db.cards.get(id);
+    db.transaction('rw', [db.decks, ...cardStores(db), db.cardRevisions], async () => {
+      const card = await readCard(db, id);
       if (!card) throw new CardInputError('This card no longer exists.');
       if (!isLearnersCard(card)) throw new CardInputError('Built-in cards cannot be edited; suspend it, or add a card of your own.');
       if (card.rev !== shownRev) throw new CardInputError('This card changed since you opened it (in another tab, or by studying it). Open it again to edit.');
@@ -165,7 +165,7 @@ export function editCard(db: StudyDb, id: string, content: CardContent, shownRev
       if (!deck || deck.builtin) throw new CardInputError('Move your cards only into your own decks.');
       await db.cardRevisions.put(revisionOf(card, now));
       const next = withQueueFields({ ...withContent(card, c, now), rev: card.rev + 1 });
-      await db.cards.put(next);
+      await storeCards(db, [next]);
       return next;
     }),
   );
@@ -182,13 +182,13 @@ export type CardAction =
 /** Applies one browser action to many cards in one transaction; returns how many changed. */
 export function applyToCards(db: StudyDb, ids: readonly string[], action: CardAction, at: number = Date.now()): Promise<number> {
   return withStorageErrors(() =>
-    db.transaction('rw', [db.decks, db.cards, db.cardDigest], async () => {
+    db.transaction('rw', [db.decks, ...cardStores(db)], async () => {
       if (action.kind === 'move') {
         const deck = await db.decks.get(action.deckId);
         if (!deck || deck.builtin) throw new CardInputError('Cards can be moved only into your own decks.');
       }
       if (action.kind === 'flag' && !(Number.isInteger(action.flag) && action.flag >= 0 && action.flag <= 7)) throw new CardInputError('Unknown flag.');
-      const cards = (await db.cards.bulkGet([...ids])).filter((c): c is StudyCard => c !== undefined);
+      const cards = await readCards(db, ids);
       if (action.kind === 'move' && cards.some((c) => !isLearnersCard(c)))
         throw new CardInputError('Built-in cards stay in their decks; only your own and imported cards can be moved.');
       const writes: StudyCard[] = [];
@@ -197,7 +197,7 @@ export function applyToCards(db: StudyDb, ids: readonly string[], action: CardAc
         // Suspension, burial and flags are "marks": the time lets the later of two devices' marks win a merge.
         if (next) writes.push(withQueueFields({ ...next, ...(MARKS.has(action.kind) ? { marksAt: at } : {}), rev: c.rev + 1 }));
       }
-      await db.cards.bulkPut(writes);
+      await storeCards(db, writes);
       return writes.length;
     }),
   );
@@ -229,7 +229,7 @@ function changed(c: StudyCard, a: CardAction): StudyCard | null {
 export function deleteCards(db: StudyDb, ids: readonly string[]): Promise<{ cards: number; answers: number }> {
   return withStorageErrors(() =>
     db.transaction('rw', HISTORY_TABLES(db), async () => {
-      const cards = (await db.cards.bulkGet([...ids])).filter((c): c is StudyCard => c !== undefined);
+      const cards = await readCards(db, ids);
       if (cards.some((c) => !isLearnersCard(c))) throw new CardInputError('Built-in cards cannot be deleted; suspend them instead.');
       const answers = await removeCardsWithHistory(db, new Set(cards.map((c) => c.id)));
       return { cards: cards.length, answers };
@@ -251,11 +251,11 @@ export interface CardInfo {
 
 export async function loadCardInfo(db: StudyDb, id: string): Promise<CardInfo | null> {
   return withStorageErrors(() =>
-    db.transaction('r', [db.cards, db.reviews, db.packedReviews, db.cardRevisions], async () => {
-      const card = await db.cards.get(id);
+    db.transaction('r', [...cardStores(db), db.reviews, db.packedReviews, db.cardRevisions], async () => {
+      const card = await readCard(db, id);
       if (!card) return null;
       const earlierWordings = originOf(card) === 'builtin' && !card.retired
-        ? (await cardsOfDeck(db, card.deckId).toArray()).filter((c) => c.retired && c.lastReview !== null && c.template === card.template && c.factKey === card.factKey).map(({ id, front }) => ({ id, front }))
+        ? (await readDeckCards(db, card.deckId)).filter((c) => c.retired && c.lastReview !== null && c.template === card.template && c.factKey === card.factKey).map(({ id, front }) => ({ id, front }))
         : [];
       const ids = new Set([id, ...earlierWordings.map((c) => c.id)]);
       const answers = await db.reviews.where('cardId').anyOf([...ids]).toArray();

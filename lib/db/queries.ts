@@ -1,12 +1,12 @@
 /** Reads for the study loop and the home page. Each is a handful of index-range queries. */
-import Dexie from 'dexie';
 import { CardState, type StudyCard, type StudySettings } from '../model';
 import { buildTodayQueue, remainingToday, type DoneToday, type TodayQueue } from '../queue';
 import { studyDayEnd, studyDayOf } from '../study-day';
 import { isDigestTag } from '../stats/card-digest';
 import { readCardDigest } from './stored-card-digest';
 import { missedCardIds } from '../practice/history';
-import { allDeckIds, queueRange, type StudyDb } from './database';
+import { allDeckIds, type StudyDb } from './database';
+import { cardStores, firstRankAfter, readAllCards, readCards, readQueue } from './card-store';
 import { reviewsOnDay } from './review-log';
 import { deckFamily } from '../deck-tree';
 
@@ -22,10 +22,10 @@ export type StudyScope = { kind: 'all' } | { kind: 'deck'; deckId: string } | { 
  * in the card digest, any other tag (a hand-typed address) by reading every card.
  */
 function cardsTagged(db: StudyDb, tag: string): Promise<StudyCard[]> {
-  return db.transaction('r', db.cards, db.cardDigest, async () => {
-    if (!isDigestTag(tag)) return (await db.cards.toArray()).filter((c) => c.tags.includes(tag));
+  return db.transaction('r', cardStores(db), async () => {
+    if (!isDigestTag(tag)) return (await readAllCards(db)).filter((c) => c.tags.includes(tag));
     const ids = (await readCardDigest(db)).filter((e) => e.tags.includes(tag)).map((e) => e.id);
-    return (await db.cards.bulkGet(ids)).filter((c): c is StudyCard => c !== undefined);
+    return readCards(db, ids);
   });
 }
 
@@ -71,12 +71,9 @@ export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: S
   // Several decks (one with its subdecks, or all): each deck's cards in rank order, then merged
   // (ranks order cards across decks too).
   const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
-  const read = (queue: string, upTo: number | typeof Dexie.maxKey, limit: number) =>
-    Promise.all(family.map((deckId) => {
-      const r = queueRange(db, deckId, queue, upTo);
-      return (Number.isFinite(limit) ? r.limit(limit) : r).toArray();
-    })).then((lists) => (lists.length === 1 ? lists[0]! : lists.flat().sort(byRank).slice(0, limit)));
-  const [learning, review, fresh] = await Promise.all([read('learn', dayEnd - 1, Infinity), read('review', dayEnd - 1, left.review), read('new', Dexie.maxKey, left.newCards)]);
+  const read = (queue: StudyCard['queue'], upTo: number | null, limit: number) =>
+    Promise.all(family.map((deckId) => readQueue(db, deckId, queue, upTo, limit))).then((lists) => (lists.length === 1 ? lists[0]! : lists.flat().sort(byRank).slice(0, limit)));
+  const [learning, review, fresh] = await Promise.all([read('learn', dayEnd - 1, Infinity), read('review', dayEnd - 1, left.review), read('new', null, left.newCards)]);
   return buildTodayQueue({ learning, review, fresh }, done, settings);
 }
 
@@ -93,7 +90,7 @@ async function deckFamilyOf(db: StudyDb, deckId: string): Promise<string[]> {
 async function missedQueue(db: StudyDb, attemptId: string, dayEnd: number): Promise<TodayQueue> {
   const attempt = await db.practiceAttempts.get(attemptId);
   if (!attempt) return { learning: [], review: [], fresh: [] };
-  const cards = (await db.cards.bulkGet(missedCardIds(attempt))).filter((c): c is StudyCard => c !== undefined && c.queue !== 'off');
+  const cards = (await readCards(db, missedCardIds(attempt))).filter((c) => c.queue !== 'off');
   const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
   const learningToday = (c: StudyCard) => c.queue === 'learn' && c.due < dayEnd;
   return {
@@ -114,8 +111,7 @@ export async function loadNextDue(db: StudyDb, scope: StudyScope, after: number)
     return dues.length ? Math.min(...dues) : null;
   }
   const family = scope.kind === 'deck' ? await deckFamilyOf(db, scope.deckId) : await allDeckIds(db);
-  const firstAfter = (queue: string, deckId: string) =>
-    db.cards.where('[deckId+queue+rank]').between([deckId, queue, after], [deckId, queue, Dexie.maxKey], false, true).first();
-  const found = (await Promise.all(family.flatMap((deckId) => [firstAfter('learn', deckId), firstAfter('review', deckId)]))).filter((c) => c !== undefined);
-  return found.length ? Math.min(...found.map((c) => c.due)) : null;
+  // A learning or review card's rank is its due time.
+  const found = (await Promise.all(family.flatMap((deckId) => [firstRankAfter(db, deckId, 'learn', after), firstRankAfter(db, deckId, 'review', after)]))).filter((r) => r !== undefined);
+  return found.length ? Math.min(...found) : null;
 }

@@ -10,6 +10,7 @@ import type { StudyCard } from '../model';
 import { byBucket, type DigestEntry, type DigestPack, digestOf, packDigest, unpackDigest, updatePack } from '../stats/card-digest';
 import type { StudyDb } from './schema';
 import { withStorageErrors } from './errors';
+import { cardStores, readAllCards, readCardIds } from './card-store';
 
 export const DIGEST_TABLE = 'cardDigest';
 /** DBCoreRangeType.Any: the range `clear()` deletes (a const enum, so not importable at run time). */
@@ -86,19 +87,21 @@ function digestCore(down: DBCore): DBCore {
 
 export const cardDigestMiddleware: Middleware<DBCore> = { stack: 'dbcore', name: 'CardDigest', create: digestCore };
 
-/**
- * Rewrites every pack from the cards, in one transaction (the version-4 upgrade passes its own
- * tables). Returns the number of cards.
- */
+/** Rewrites every pack from the cards (the version-4 upgrade passes its own tables). Returns the number of cards. */
 export async function rebuildDigestIn(cards: EntityTable<StudyCard, 'id'>, digest: EntityTable<DigestPack, 'bucket'>): Promise<number> {
-  const all = (await cards.toArray()).map(digestOf);
+  return writeDigestOf(await cards.toArray(), digest);
+}
+
+async function writeDigestOf(cards: readonly StudyCard[], digest: EntityTable<DigestPack, 'bucket'>): Promise<number> {
+  const all = cards.map(digestOf);
   await digest.clear();
   await digest.bulkPut([...byBucket(all, (e) => e.id)].map(([bucket, entries]) => packDigest(bucket, entries)));
   return all.length;
 }
 
+/** Rewrites every pack from the stored cards, in one transaction. Returns the number of cards. */
 export function rebuildCardDigest(db: StudyDb): Promise<number> {
-  return withStorageErrors(() => db.transaction('rw', db.cards, db.cardDigest, () => rebuildDigestIn(db.cards, db.cardDigest)));
+  return withStorageErrors(() => db.transaction('rw', cardStores(db), async () => writeDigestOf(await readAllCards(db), db.cardDigest)));
 }
 
 /** Every card's digest entry. Call it inside a transaction over `cardDigest` for a consistent picture. */
@@ -130,8 +133,8 @@ export async function readCardSyncKeys(db: StudyDb): Promise<{ id: string; sync:
  * had to rebuild. Comparing ids, not just counts, costs one key read of the cards.
  */
 export async function repairCardDigest(db: StudyDb): Promise<boolean> {
-  const agree = await db.transaction('r', db.cards, db.cardDigest, async () => {
-    const [keys, packs] = await Promise.all([db.cards.toCollection().primaryKeys(), db.cardDigest.toArray()]);
+  const agree = await db.transaction('r', cardStores(db), async () => {
+    const [keys, packs] = await Promise.all([readCardIds(db), db.cardDigest.toArray()]);
     const ids = new Set(packs.flatMap((p) => p.ids));
     return ids.size === keys.length && keys.every((k) => ids.has(k));
   });

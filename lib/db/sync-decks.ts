@@ -8,7 +8,8 @@
 import type { GeneratedCard, GeneratedDecks } from '../decks/types';
 import { CardState, memoryOf, originOf, type StudyCard, withQueueFields } from '../model';
 import { newMemoryState } from '../scheduler';
-import { cardsOfDeck, type StudyDb } from './database';
+import type { StudyDb } from './database';
+import { cardStores, readDeckCards, storeCards } from './card-store';
 import { withStorageErrors } from './errors';
 
 const META_KEY = 'builtin-decks-fingerprint';
@@ -79,7 +80,7 @@ export function syncBuiltinDecks(db: StudyDb, generated: GeneratedDecks, now: nu
 
 function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: string, now: number): Promise<SyncReport> {
   return withStorageErrors(() =>
-    db.transaction('rw', db.decks, db.cards, db.meta, async () => {
+    db.transaction('rw', [db.decks, ...cardStores(db), db.meta], async () => {
       const stored = await db.meta.get(META_KEY);
       if (stored?.value === fingerprint) return { added: 0, updated: 0, retired: 0, carried: 0, skipped: true };
 
@@ -93,7 +94,7 @@ function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: 
       const builtinDeckIds = [...new Set([...deckIds, ...oldDecks.map((d) => d.id)])];
       const existing = new Map<string, StudyCard>();
       // Built-in cards only: the learner's own cards are never updated or retired by a deck sync.
-      for (const deckId of builtinDeckIds) for (const c of await cardsOfDeck(db, deckId).toArray()) if (originOf(c) === 'builtin') existing.set(c.id, c);
+      for (const deckId of builtinDeckIds) for (const c of await readDeckCards(db, deckId)) if (originOf(c) === 'builtin') existing.set(c.id, c);
 
       const leaving = cardsLeaving(existing.values(), generated.cards);
       let added = 0;
@@ -123,7 +124,7 @@ function applyBuiltinDecks(db: StudyDb, generated: GeneratedDecks, fingerprint: 
         retired += 1;
         writes.push(withQueueFields({ ...gone, retired: true, rev: gone.rev + 1 }));
       }
-      await db.cards.bulkPut(writes);
+      await storeCards(db, writes);
       await db.meta.put({ key: META_KEY, value: fingerprint });
       return { added, updated, retired, carried, skipped: false };
     }),

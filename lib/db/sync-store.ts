@@ -20,6 +20,7 @@ import { loadStoredSettings } from './settings';
 import { loadUndoneAnswers } from './undone-answers';
 import { plural } from '../words';
 import type { SyncRecord } from './sync-record';
+import { cardStores, countCards, readAllCards, readCards } from './card-store';
 
 /**
  * The study days whose answers may differ from what the documents hold: a different count, or an
@@ -76,12 +77,12 @@ export async function loadLocalState(
   mediaToSend: (names: string[]) => Promise<string[]> | string[],
 ): Promise<LocalRead> {
   const read = await withStorageErrors(() =>
-    db.transaction('r', [db.settings, db.decks, db.cards, db.cardDigest, db.cardRevisions, db.practiceAttempts, db.media, db.reviews, db.packedReviews, db.meta], async () => {
+    db.transaction('r', [db.settings, db.decks, ...cardStores(db), db.cardRevisions, db.practiceAttempts, db.media, db.reviews, db.packedReviews, db.meta], async () => {
       const [settings, decks, digest, cardCount, revisions, attempts, mediaNames, undone] = await Promise.all([
         loadStoredSettings(db),
         db.decks.filter((d) => !d.builtin).toArray(),
         readCardSyncKeys(db),
-        db.cards.count(),
+        countCards(db),
         db.cardRevisions.toArray(),
         db.practiceAttempts.toArray(),
         db.media.toCollection().primaryKeys(),
@@ -93,7 +94,7 @@ export async function loadLocalState(
         keys = digest;
       } else {
         // One getAll: a filtered collection walks a cursor, row by row.
-        everyCard = await db.cards.toArray();
+        everyCard = await readAllCards(db);
         keys = everyCard.map((c) => ({ id: c.id, sync: cardSyncHash(c) }));
       }
       const fingerprints = bucketFingerprints(keys, revisions);
@@ -102,8 +103,8 @@ export async function loadLocalState(
       const cards = everyCard
         ? everyCard.filter((c) => wanted.has(c.id))
         : wanted.size > keys.length / 4
-          ? (await db.cards.toArray()).filter((c) => wanted.has(c.id))
-          : (await db.cards.bulkGet([...wanted])).filter((c): c is StudyCard => c !== undefined);
+          ? (await readAllCards(db)).filter((c) => wanted.has(c.id))
+          : await readCards(db, [...wanted]);
       const answers = await answerRowsOnDays(db, days);
       return {
         settings,

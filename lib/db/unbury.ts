@@ -2,10 +2,10 @@
  * Buried cards coming back when their study day has begun. Its own small module: start-up and every
  * study session run it, and they should not carry the card browser's operations (own-cards.ts).
  */
-import Dexie from 'dexie';
 import { type StudyCard, withQueueFields } from '../model';
 import { withStorageErrors } from './errors';
-import { allDeckIds, queueRange } from './database';
+import { allDeckIds } from './database';
+import { cardStores, readQueue, storeCards } from './card-store';
 import type { StudyDb } from './schema';
 
 /** Cards buried until a time that has passed come back (at start-up and when a session starts). */
@@ -13,13 +13,13 @@ export async function unburyDue(db: StudyDb, now: number): Promise<number> {
   const due = (c: StudyCard) => c.buriedUntil != null && c.buriedUntil <= now;
   // Deck by deck: there is no index on the queue alone (lib/db/migrations/v8-one-card-index.ts).
   const offCards = async () =>
-    (await Promise.all((await allDeckIds(db)).map((deckId) => queueRange(db, deckId, 'off', Dexie.maxKey).toArray()))).flat();
+    (await Promise.all((await allDeckIds(db)).map((deckId) => readQueue(db, deckId, 'off', null)))).flat();
   // Almost always nothing is due: a read first, so a session start does not queue behind (or block) a write.
   if (!(await withStorageErrors(offCards)).some(due)) return 0;
   return withStorageErrors(() =>
-    db.transaction('rw', [db.decks, db.cards, db.cardDigest], async () => {
+    db.transaction('rw', [db.decks, ...cardStores(db)], async () => {
       const back = (await offCards()).filter(due).map((c) => withQueueFields({ ...c, buriedUntil: null, rev: c.rev + 1 }));
-      if (back.length) await db.cards.bulkPut(back);
+      await storeCards(db, back);
       return back.length;
     }),
   );

@@ -1,6 +1,8 @@
 import type { GeneratedDecks } from '@/lib/decks/types';
 import { type StudyCard, withQueueFields } from '@/lib/model';
 import { newMemoryState } from '@/lib/scheduler';
+import { readCard, storeCards } from '@/lib/db/card-store';
+import type { StudyDb } from '@/lib/db/schema';
 
 export const T0 = Date.UTC(2026, 10, 24, 12, 0, 0); // 24 Nov 2026, 12:00 UTC (tests run in TZ=UTC)
 export const MINUTE = 60_000;
@@ -42,4 +44,12 @@ export function makeGenerated(cardCount: number, deckIds = ['deck-a', 'deck-b'])
     })),
     domains: [],
   };
+}
+
+/** Changes some fields of one stored card, as a test's setup does (like Dexie's `update`: nothing else is recomputed). */
+export async function updateCard(db: StudyDb, id: string, changes: Partial<StudyCard>): Promise<number> {
+  const card = await readCard(db, id);
+  if (!card) return 0;
+  await storeCards(db, [{ ...card, ...changes }]);
+  return 1;
 }

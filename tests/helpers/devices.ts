@@ -8,6 +8,7 @@ import { syncBuiltinDecks } from '@/lib/db/sync-decks';
 import { DEFAULT_SETTINGS, type Grade, type StudySettings } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { HOUR, MINUTE, T0, makeGenerated } from './cards';
+import { readAllCards, readCard } from '@/lib/db/card-store';
 
 /** Every table, every row, in primary-key order: the strictest "nothing changed" comparison. */
 export async function dumpAll(db: StudyDb): Promise<Record<string, unknown[]>> {
@@ -28,7 +29,7 @@ export async function logicalDump(db: StudyDb) {
   const byId = <T extends { id: string }>(rows: T[]) => rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     decks: byId(await db.decks.toArray()),
-    cards: byId(await db.cards.toArray()),
+    cards: byId(await readAllCards(db)),
     reviews: byId(await loadAllReviews(db)),
     settings: await db.settings.toArray(),
     dayTotals: await db.dayTotals.orderBy('day').toArray(),
@@ -90,7 +91,7 @@ export async function study(db: StudyDb, answers: readonly Answer[], settings: S
   const scheduler = createScheduler(settings);
   let n = 0;
   for (const a of [...answers].sort((x, y) => x.at - y.at)) {
-    const card = await db.cards.get(a.cardId);
+    const card = await readCard(db, a.cardId);
     if (!card) throw new Error(`No card ${a.cardId}`);
     n += 1;
     await answerCard(db, scheduler, {

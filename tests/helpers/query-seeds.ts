@@ -2,6 +2,7 @@
 import { CardState } from '@/lib/model';
 import { DAY, HOUR, T0, makeCard } from './cards';
 import { freshDb } from './db';
+import { addCards } from '@/lib/db/card-store';
 
 /** Two built-in decks: new, due, learning and suspended cards, under limits of two a day. */
 export async function seed() {
@@ -10,7 +11,7 @@ export async function seed() {
     { id: 'deck-a', name: 'A', description: '', builtin: true },
     { id: 'deck-b', name: 'B', description: '', builtin: true },
   ]);
-  await db.cards.bulkAdd([
+  await addCards(db, [
     makeCard({ id: 'new-a1', order: 1 }),
     makeCard({ id: 'new-a2', order: 2 }),
     makeCard({ id: 'new-a3', order: 3 }),
@@ -34,7 +35,7 @@ export async function seedTree() {
     { id: 'labs', name: 'CISSP › Domain 1 › Labs', description: '', builtin: false, path: ['CISSP', 'Domain 1', 'Labs'] },
     { id: 'old', name: 'CISSP old', description: '', builtin: false, path: ['CISSP old'] },
   ]);
-  await db.cards.bulkAdd([
+  await addCards(db, [
     makeCard({ id: 'top-new', deckId: 'top', order: 5 }),
     makeCard({ id: 'd1-new', deckId: 'd1', order: 1 }),
     makeCard({ id: 'labs-new', deckId: 'labs', order: 3 }),

@@ -8,6 +8,7 @@ import { Grade } from '@/lib/model';
 import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { bytesSource, dumpAll, HOUR, importText, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource } from '../../helpers/devices';
+import { readCard } from '@/lib/db/card-store';
 
 async function deviceWith(answers: Parameters<typeof study>[1]) {
   const db = freshDb();
@@ -36,7 +37,7 @@ describe('between the preview and the confirmation', () => {
     expect(await applyImport(db, prepared)).toMatchObject({ ok: true });
     const log = await loadAllReviews(db);
     expect(log.map((r) => r.grade).sort()).toEqual([Grade.Again, Grade.Good]);
-    expect((await db.cards.get('card-0'))!.reps).toBe(2);
+    expect((await readCard(db, 'card-0'))!.reps).toBe(2);
   });
 
   it('an answer to a card the file does not change is kept, and the day totals count both', async () => {
@@ -105,7 +106,7 @@ describe('the checksum', () => {
       const prepared = await prepareImport(db, bytesSource(file));
       if (!prepared.ok) throw new Error(prepared.problem.message);
       expect(await applyImport(db, prepared)).toMatchObject({ ok: true });
-      expect((await db.cards.get('card-accents'))!.front).toBe(front);
+      expect((await readCard(db, 'card-accents'))!.front).toBe(front);
     }
   });
 

@@ -6,6 +6,7 @@ import type { Question } from '@/lib/practice/questions';
 import { DAY, T0 } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { importText, newDevice } from '../../helpers/devices';
+import { readCard } from '@/lib/db/card-store';
 
 const question = (n: number): Question => ({
   id: `concept-${n}:definition`, conceptKey: `concept-${n}`, kind: 'definition', certification: 'cism', domain: 'cism-2022/1', sub: 'cism-2022/1A1',
@@ -79,12 +80,12 @@ describe("the learner's cards in a backup", () => {
     await importText(phone, (await exportBackup(laptop, T0 + 1)).text);
     // Edited on the phone later than on the laptop: the phone's text wins on the laptop.
     await editCard(laptop, card.id, { deckId: deck.id, front: 'laptop text', back: 'b', tags: [] }, card.rev, T0 + 1000);
-    const onPhone = (await phone.cards.get(card.id))!;
+    const onPhone = (await readCard(phone, card.id))!;
     await editCard(phone, card.id, { deckId: deck.id, front: 'phone text', back: 'b', tags: ['x'] }, onPhone.rev, T0 + 2000);
     await applyToCards(phone, [card.id], { kind: 'flag', flag: 4 });
     const summary = await importText(laptop, (await exportBackup(phone, T0 + 3000)).text);
     expect(summary).toMatchObject({ cardsTextUpdated: 1 });
-    expect(await laptop.cards.get(card.id)).toMatchObject({ front: 'phone text', tags: ['x'], flag: 4, contentAt: T0 + 2000 });
+    expect(await readCard(laptop, card.id)).toMatchObject({ front: 'phone text', tags: ['x'], flag: 4, contentAt: T0 + 2000 });
     const history = await laptop.cardRevisions.where('cardId').equals(card.id).toArray();
     expect(history.map((r) => r.front).sort()).toEqual(['laptop text', 'v0']);
     // A fresh device restoring the laptop's backup gets the card's whole text history too.
@@ -93,6 +94,6 @@ describe("the learner's cards in a backup", () => {
     expect((await fresh.cardRevisions.where('cardId').equals(card.id).toArray()).map((r) => r.front).sort()).toEqual(['laptop text', 'v0']);
     // The other way, the phone keeps its later text.
     expect(await importText(phone, (await exportBackup(laptop, T0 + 4000)).text)).toMatchObject({ cardsTextUpdated: 0 });
-    expect((await phone.cards.get(card.id))!.front).toBe('phone text');
+    expect((await readCard(phone, card.id))!.front).toBe('phone text');
   });
 });

@@ -8,6 +8,7 @@ import { createScheduler } from '@/lib/scheduler';
 import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { type Answer, importText, MINUTE, newDevice, progressDump, study, T0, TEST_SETTINGS } from '../../helpers/devices';
+import { readCard } from '@/lib/db/card-store';
 
 const CARDS = 4;
 
@@ -106,7 +107,7 @@ describe('replaying a card\'s log', () => {
     await study(db, [{ cardId: 'card-0', grade: Grade.Good, at: T0 }, { cardId: 'card-0', grade: Grade.Good, at: T0 + 10 * MINUTE }], early);
     await study(db, [{ cardId: 'card-0', grade: Grade.Good, at: T0 + 3 * DAY }, { cardId: 'card-0', grade: Grade.Hard, at: T0 + 12 * DAY }], late);
     const reviews = (await loadAllReviews(db)).sort((x, y) => x.reviewedAt - y.reviewedAt);
-    const card = (await db.cards.get('card-0'))!;
+    const card = (await readCard(db, 'card-0'))!;
 
     // Replaying with today's settings keeps every recorded result...
     const replayed = replayHistory(createScheduler(late), 'card-0', reviews.map((r) => ({ copies: [r] })), [memoryOf(card)]);
@@ -127,6 +128,6 @@ describe('replaying a card\'s log', () => {
     const unlinked = reviews.map((r) => ({ copies: [{ ...r, stabilityAfter: -1 }] }));
     const replayed = replayHistory(createScheduler(settings), 'card-0', unlinked, []);
     expect(replayed.reviews).toEqual(reviews);
-    expect(replayed.memory).toEqual(memoryOf((await db.cards.get('card-0'))!));
+    expect(replayed.memory).toEqual(memoryOf((await readCard(db, 'card-0'))!));
   });
 });

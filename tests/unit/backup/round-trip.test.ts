@@ -6,6 +6,7 @@ import { syncBuiltinDecks } from '@/lib/db/sync-decks';
 import { DAY, makeGenerated } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { dumpAll, HOUR, importText, logicalDump, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource, withoutRev } from '../../helpers/devices';
+import { readCard } from '@/lib/db/card-store';
 
 const HISTORY = [
   { cardId: 'card-0', grade: Grade.Good, at: T0 },
@@ -58,7 +59,7 @@ describe('export, then import into a fresh database', () => {
     const file = await exportBackup(source, T0 + 10 * DAY);
     const target = freshDb();
     await newDevice(target, 6, TEST_SETTINGS, T0 - 10 * DAY, T0 + 11 * DAY);
-    expect((await target.cards.get('card-5'))!.due).toBe(T0 + 11 * DAY);
+    expect((await readCard(target, 'card-5'))!.due).toBe(T0 + 11 * DAY);
     const summary = await importText(target, file.text);
     expect(summaryHeadline(summary)).toBe('Adds 7 reviews on 3 cards, changes no settings, removes nothing.');
     const [want, got] = [await logicalDump(source), await logicalDump(target)];
@@ -73,9 +74,9 @@ describe('a card whose question a deck update reworded', () => {
     const reworded = makeGenerated(6);
     Object.assign(reworded.cards[0]!, { id: 'card-0-new', front: 'Question 0, reworded' });
     const source = await studiedDevice();
-    const before = memoryOf((await source.cards.get('card-0'))!);
+    const before = memoryOf((await readCard(source, 'card-0'))!);
     await syncBuiltinDecks(source, reworded, T0 + 10 * DAY);
-    const carried = (await source.cards.get('card-0-new'))!;
+    const carried = (await readCard(source, 'card-0-new'))!;
     expect(memoryOf(carried)).toEqual(before);
     expect(carried).toMatchObject({ state: CardState.Review, reps: 3 });
     await study(source, [{ cardId: 'card-0-new', grade: Grade.Good, at: carried.due }]);
@@ -84,11 +85,11 @@ describe('a card whose question a deck update reworded', () => {
     const target = freshDb();
     await newDevice(target);
     await syncBuiltinDecks(target, reworded, T0 + 11 * DAY);
-    expect(await target.cards.get('card-0-new')).toMatchObject({ state: CardState.New });
+    expect(await readCard(target, 'card-0-new')).toMatchObject({ state: CardState.New });
     await importText(target, file.text);
     // The replay starts from the answer's recorded state before: the carried memory.
-    expect(memoryOf((await target.cards.get('card-0-new'))!)).toEqual(memoryOf((await source.cards.get('card-0-new'))!));
-    expect(await target.cards.get('card-0-new')).toMatchObject({ reps: 4 });
+    expect(memoryOf((await readCard(target, 'card-0-new'))!)).toEqual(memoryOf((await readCard(source, 'card-0-new'))!));
+    expect(await readCard(target, 'card-0-new')).toMatchObject({ reps: 4 });
   });
 });
 

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { T0, makeCard } from '../../helpers/cards';
 import { dumpDb, freshDb } from '../../helpers/db';
+import { storeCards } from '@/lib/db/card-store';
 
 /** A localStorage stand-in that records what was noted while the write ran. */
 function recordingStore() {
@@ -24,7 +25,7 @@ function recordingStore() {
 describe('submitAnswer', () => {
   it('notes the answer before the transaction and forgets it once stored', async () => {
     const db = freshDb();
-    await db.cards.put(makeCard({ id: 'c1' }));
+    await storeCards(db, [makeCard({ id: 'c1' })]);
     const store = recordingStore();
     const answered = await submitAnswer(db, createScheduler(DEFAULT_SETTINGS), { cardId: 'c1', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1000, dayStartHour: 4, reviewId: 'r1' }, store);
     expect(answered.review.id).toBe('r1');
@@ -35,7 +36,7 @@ describe('submitAnswer', () => {
 
   it('forgets a refused answer too, and leaves the stored data as it was', async () => {
     const db = freshDb();
-    await db.cards.put(makeCard({ id: 'c1', rev: 3 }));
+    await storeCards(db, [makeCard({ id: 'c1', rev: 3 })]);
     const before = await dumpDb(db);
     const store = recordingStore();
     await expect(

@@ -6,6 +6,7 @@ import { createScheduler } from '@/lib/scheduler';
 import type { StudyDb } from '@/lib/db/database';
 import { T0, makeCard } from '../../helpers/cards';
 import { dumpDb, freshDb } from '../../helpers/db';
+import { addCards, readCard } from '@/lib/db/card-store';
 
 const scheduler = createScheduler({ ...DEFAULT_SETTINGS, fuzz: false });
 const answer = (db: StudyDb, grade: Grade, extra: Partial<Parameters<typeof answerCard>[2]> = {}) =>
@@ -15,7 +16,7 @@ describe('answerCard', () => {
   let db: StudyDb;
   beforeEach(async () => {
     db = freshDb();
-    await db.cards.add(makeCard({ id: 'c1' }));
+    await addCards(db, [makeCard({ id: 'c1' })]);
   });
 
   it('writes the new state and one log row together', async () => {
@@ -24,7 +25,7 @@ describe('answerCard', () => {
     expect(card.reps).toBe(1);
     expect(card.queue).toBe('learn');
     expect(card.rank).toBe(card.due);
-    expect(await db.cards.get('c1')).toEqual(card);
+    expect(await readCard(db, 'c1')).toEqual(card);
     const rows = await db.reviews.toArray();
     expect(rows).toEqual([review]);
     expect(review).toMatchObject({ cardId: 'c1', grade: Grade.Good, stateBefore: CardState.New, durationMs: 4200, day: '2026-11-24' });
@@ -58,14 +59,14 @@ describe('answerCard', () => {
     const again = await answer(db, Grade.Good, { reviewId: 'r1' });
     expect(again).toEqual(first);
     expect(await db.reviews.count()).toBe(1);
-    expect((await db.cards.get('c1'))!.rev).toBe(1);
+    expect((await readCard(db, 'c1'))!.rev).toBe(1);
   });
 });
 
 describe('undoAnswer', () => {
   it('restores the previous state and removes the log row in one step', async () => {
     const db = freshDb();
-    await db.cards.add(makeCard({ id: 'c1' }));
+    await addCards(db, [makeCard({ id: 'c1' })]);
     const original = await dumpDb(db);
     const first = await answer(db, Grade.Good);
     const afterFirst = await dumpDb(db);
@@ -85,7 +86,7 @@ describe('undoAnswer', () => {
 
   it('refuses to undo an answer that is not the card\'s latest', async () => {
     const db = freshDb();
-    await db.cards.add(makeCard({ id: 'c1' }));
+    await addCards(db, [makeCard({ id: 'c1' })]);
     const first = await answer(db, Grade.Good);
     await answer(db, Grade.Good, { shownRev: 1, now: T0 + 600_000 });
     const before = await dumpDb(db);

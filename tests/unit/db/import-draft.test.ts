@@ -7,6 +7,7 @@ import { loadTodayQueue } from '@/lib/db/queries';
 import { DAY, T0 } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { dumpAll, newDevice, TEST_SETTINGS } from '../../helpers/devices';
+import { countCards, readAllCards, readCard } from '@/lib/db/card-store';
 
 const draft = (over: Partial<ImportDraft> = {}): ImportDraft => ({
   kind: 'anki',
@@ -37,9 +38,9 @@ describe('storing an import draft', () => {
     expect(report).toMatchObject({ decksAdded: 1, cardsAdded: 3, answersAdded: 3, alreadyHere: 0, mediaAdded: 0 });
     const deck = (await db.decks.toArray()).find((d) => !d.builtin)!;
     expect(deck).toMatchObject({ name: 'CISSP › Domain 1', path: ['CISSP', 'Domain 1'], builtin: false });
-    const ale = await db.cards.get('anki-101-0');
+    const ale = await readCard(db, 'anki-101-0');
     expect(ale).toMatchObject({ origin: 'anki', originRef: '101:0', flag: 2, reps: 3, lapses: 1, state: CardState.Relearning, deckId: deck.id });
-    expect(await db.cards.get('anki-102-1')).toMatchObject({ suspended: true, queue: 'off' });
+    expect(await readCard(db, 'anki-102-1')).toMatchObject({ suspended: true, queue: 'off' });
     // The answers are in the log (packed per day) and counted in the day totals.
     const packs = await db.packedReviews.toArray();
     expect(packs.reduce((n, p) => n + p.count, 0)).toBe(3);
@@ -73,15 +74,15 @@ describe('storing an import draft', () => {
   it('a draft of several thousand cards is stored whole, in file order, with a repeated card counted once', async () => {
     const db = freshDb();
     await newDevice(db);
-    const before = await db.cards.count();
+    const before = await countCards(db);
     const cards = manyCards(4500);
     // The same note and card as the first, near the end: already in this import, so left out.
     cards.push({ ...cards[0]!, front: 'Copy of card 0' });
     const report = await importDraft(db, draft({ cards, media: [] }), T0);
     expect(report).toMatchObject({ decksAdded: 1, cardsAdded: 4500, answersAdded: 1500, alreadyHere: 1 });
-    expect(await db.cards.count()).toBe(before + 4500);
-    expect((await db.cards.get('anki-1000-0'))?.front).toBe('Card 0');
-    const imported = (await db.cards.toArray()).filter((c) => c.origin === 'anki').sort((a, b) => a.order - b.order);
+    expect(await countCards(db)).toBe(before + 4500);
+    expect((await readCard(db, 'anki-1000-0'))?.front).toBe('Card 0');
+    const imported = (await readAllCards(db)).filter((c) => c.origin === 'anki').sort((a, b) => a.order - b.order);
     // New-card order follows the file, with no gap or repeat.
     expect(imported.map((c) => c.front)).toEqual(cards.slice(0, 4500).map((c) => c.front));
     expect(new Set(imported.map((c) => c.order)).size).toBe(4500);

@@ -13,6 +13,7 @@ import { MIGRATIONS } from '@/lib/db/migrations';
 import { unpackDigest, type DigestPack } from '@/lib/stats/card-digest';
 import { cardSyncHash } from '@/lib/sync/card-sync-key';
 import { SHIPPED } from '../../helpers/shipped-schemas';
+import { readAllCards } from '@/lib/db/card-store';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/db');
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
@@ -78,7 +79,7 @@ describe('schema migrations', () => {
     expect(byKey(await db.dayTotals.toArray(), 'day')).toEqual(byKey(latest.tables.dayTotals!, 'day'));
     expect(digestEntries(await db.cardDigest.toArray())).toEqual(digestEntries(latest.tables.cardDigest as unknown as DigestPack[]));
     // A digest the upgrade built keeps each card's sync hash; one carried over from a shipped version may not have it yet.
-    const cards = new Map((await db.cards.toArray()).map((c) => [c.id, c]));
+    const cards = new Map((await readAllCards(db)).map((c) => [c.id, c]));
     for (const e of (await db.cardDigest.toArray()).flatMap(unpackDigest)) if (v < 4 || e.sync !== undefined) expect(e.sync, e.id).toBe(cardSyncHash(cards.get(e.id)!));
     // Practice attempts (version 6 on) come through as stored; older devices have none.
     expect(byKey(await db.practiceAttempts.toArray(), 'id')).toEqual(byKey(f.tables.practiceAttempts ?? [], 'id'));

@@ -9,6 +9,7 @@ import { createScheduler } from '@/lib/scheduler';
 import { DAY, HOUR, T0 } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { dumpAll, newDevice, TEST_SETTINGS } from '../../helpers/devices';
+import { readCard } from '@/lib/db/card-store';
 
 async function device() {
   const db = freshDb();
@@ -74,20 +75,20 @@ describe("the learner's decks and cards", () => {
     const deck = await createDeck(db, 'Mine', T0);
     const own = await addCard(db, { deckId: deck.id, front: 'f', back: 'b', tags: [] }, T0);
     expect(await applyToCards(db, ['card-0', own.id], { kind: 'suspend', on: true })).toBe(2);
-    expect(await db.cards.get('card-0')).toMatchObject({ suspended: true, queue: 'off', rev: 1 });
+    expect(await readCard(db, 'card-0')).toMatchObject({ suspended: true, queue: 'off', rev: 1 });
     await applyToCards(db, ['card-0', own.id], { kind: 'suspend', on: false });
     await applyToCards(db, ['card-1'], { kind: 'bury', now: T0, dayStartHour: 4 });
-    expect(await db.cards.get('card-1')).toMatchObject({ queue: 'off' });
+    expect(await readCard(db, 'card-1')).toMatchObject({ queue: 'off' });
     expect(await unburyDue(db, T0 + HOUR)).toBe(0);
     expect(await unburyDue(db, T0 + DAY)).toBe(1);
-    expect(await db.cards.get('card-1')).toMatchObject({ queue: 'new', buriedUntil: null });
+    expect(await readCard(db, 'card-1')).toMatchObject({ queue: 'new', buriedUntil: null });
     await applyToCards(db, ['card-2'], { kind: 'flag', flag: 3 });
-    expect((await db.cards.get('card-2'))!.flag).toBe(3);
+    expect((await readCard(db, 'card-2'))!.flag).toBe(3);
     await expect(applyToCards(db, ['card-2'], { kind: 'flag', flag: 9 })).rejects.toThrow('Unknown flag.');
     const { card: studied } = await answer(db, 'card-3', 0, T0);
     expect(studied.state).not.toBe(CardState.New);
     await applyToCards(db, ['card-3'], { kind: 'reset', now: T0 + DAY });
-    expect(await db.cards.get('card-3')).toMatchObject({ state: CardState.New, reps: 0, queue: 'new' });
+    expect(await readCard(db, 'card-3')).toMatchObject({ state: CardState.New, reps: 0, queue: 'new' });
     await expect(applyToCards(db, ['card-0'], { kind: 'move', deckId: deck.id })).rejects.toThrow(/Built-in cards stay in their decks/);
     await expect(editCard(db, 'card-0', { deckId: 'deck-a', front: 'f', back: 'b', tags: [] }, 2, T0)).rejects.toThrow(/Built-in cards cannot be edited/);
     await expect(deleteCards(db, ['card-0'])).rejects.toThrow(/Built-in cards cannot be deleted/);
@@ -106,7 +107,7 @@ describe("the learner's decks and cards", () => {
     expect(await deckDeletionPreview(db, deck.id)).toEqual({ cards: 2, answers: 2 });
     expect(await deleteDeck(db, deck.id)).toEqual({ cards: 2, answers: 2 });
     expect(await db.decks.get(deck.id)).toBeUndefined();
-    expect(await db.cards.get(own.id)).toBeUndefined();
+    expect(await readCard(db, own.id)).toBeUndefined();
     expect(await db.reviews.count()).toBe(1);
     expect(await db.packedReviews.count()).toBe(0);
     expect((await db.dayTotals.toArray()).reduce((n, t) => n + t.reviews, 0)).toBe(1);

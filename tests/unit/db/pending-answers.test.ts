@@ -6,6 +6,7 @@ import { createScheduler } from '@/lib/scheduler';
 import { T0, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { memoryStore } from '../../helpers/note-store';
+import { addCards, readCard } from '@/lib/db/card-store';
 
 
 const input = (reviewId: string, cardId: string, now: number) => ({ cardId, shownRev: 0, grade: Grade.Good, now, durationMs: 1000, dayStartHour: 4, reviewId });
@@ -13,28 +14,28 @@ const input = (reviewId: string, cardId: string, now: number) => ({ cardId, show
 describe('pending answers', () => {
   it('replays an answer whose write never committed, and forgets it', async () => {
     const db = freshDb();
-    await db.cards.bulkAdd([makeCard({ id: 'c1' }), makeCard({ id: 'c2' })]);
+    await addCards(db, [makeCard({ id: 'c1' }), makeCard({ id: 'c2' })]);
     const store = memoryStore();
     notePendingAnswer(input('r1', 'c1', T0), store);
     notePendingAnswer(input('r2', 'c2', T0 + 1000), store);
 
     expect(await replayPendingAnswers(db, store)).toBe(2);
     expect((await db.reviews.toArray()).map((r) => r.id).sort()).toEqual(['r1', 'r2']);
-    expect(await db.cards.get('c1')).toMatchObject({ reps: 1, rev: 1 });
+    expect(await readCard(db, 'c1')).toMatchObject({ reps: 1, rev: 1 });
     expect(store.data.size).toBe(0);
   });
 
   it('changes nothing for an answer that did commit before the note was cleared', async () => {
     const db = freshDb();
-    await db.cards.add(makeCard({ id: 'c1' }));
+    await addCards(db, [makeCard({ id: 'c1' })]);
     const store = memoryStore();
     notePendingAnswer(input('r1', 'c1', T0), store);
     await answerCard(db, createScheduler(DEFAULT_SETTINGS), input('r1', 'c1', T0));
-    const card = await db.cards.get('c1');
+    const card = await readCard(db, 'c1');
 
     await replayPendingAnswers(db, store);
     expect(await db.reviews.count()).toBe(1);
-    expect(await db.cards.get('c1')).toEqual(card);
+    expect(await readCard(db, 'c1')).toEqual(card);
   });
 
   it('keeps only the answers not yet forgotten, and survives a damaged note', async () => {

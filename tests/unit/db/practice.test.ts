@@ -10,6 +10,7 @@ import { T0, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { memoryStore } from '../../helpers/note-store';
 import { CardState } from '@/lib/model';
+import { addCards } from '@/lib/db/card-store';
 
 const question = (n: number, cardIds: string[] = [`card-${n}`]): Question => ({
   id: `concept-${n}:definition`,
@@ -72,7 +73,7 @@ describe('the practice log in storage', () => {
   it('tells which concepts were missed and which cards are studied or weak', async () => {
     const db = freshDb();
     const now = T0 + 30 * 86_400_000;
-    await db.cards.bulkAdd([
+    await addCards(db, [
       makeCard({ id: 'card-1' }),
       makeCard({ id: 'card-2', state: CardState.Review, stability: 1, lastReview: T0, due: T0 + 86_400_000, reps: 1 }),
       makeCard({ id: 'card-3', state: CardState.Review, stability: 5000, lastReview: now - 86_400_000, due: now + 1000 * 86_400_000, reps: 3 }),

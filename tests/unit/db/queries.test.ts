@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { DAY, T0 } from '../../helpers/cards';
 import { seed, seedTree } from '../../helpers/query-seeds';
+import { updateCard } from '../../helpers/cards';
 
 const settings = { ...DEFAULT_SETTINGS, newCardsPerDay: 2, reviewsPerDay: 2, fuzz: false };
 
@@ -29,28 +30,26 @@ describe('loadTodayQueue', () => {
     const db = await seed();
     const all = await loadTodayQueue(db, { kind: 'all' }, settings, T0);
     expect(all.fresh.map((c) => c.id)).toEqual(['new-b1', 'new-a1']);
-    await db.cards.update('new-a3', { tags: ['domain:x/1'] });
+    await updateCard(db, 'new-a3', { tags: ['domain:x/1'] });
     const tagged = await loadTodayQueue(db, { kind: 'tag', tag: 'domain:x/1' }, settings, T0);
     expect(tagged.fresh.map((c) => c.id)).toEqual(['new-a3']);
   });
 
   it('finds a domain\'s cards through the card digest, and follows the cards as they change', async () => {
     const db = await seed();
-    await db.cards.bulkUpdate([
-      { key: 'new-a3', changes: { tags: ['cert:cism', 'domain:x/1'] } },
-      { key: 'rev-a1', changes: { tags: ['domain:x/1'] } },
-      { key: 'rev-later', changes: { tags: ['domain:x/1'] } },
-    ]);
+    await updateCard(db, 'new-a3', { tags: ['cert:cism', 'domain:x/1'] });
+    await updateCard(db, 'rev-a1', { tags: ['domain:x/1'] });
+    await updateCard(db, 'rev-later', { tags: ['domain:x/1'] });
     const tagged = await loadTodayQueue(db, { kind: 'tag', tag: 'domain:x/1' }, settings, T0);
     expect([...tagged.review, ...tagged.fresh].map((c) => c.id)).toEqual(['rev-a1', 'new-a3']);
     expect(await loadNextDue(db, { kind: 'tag', tag: 'domain:x/1' }, T0)).toBe(T0 + 3 * DAY);
-    await db.cards.update('new-a3', { tags: [] });
+    await updateCard(db, 'new-a3', { tags: [] });
     expect((await loadTodayQueue(db, { kind: 'tag', tag: 'domain:x/1' }, settings, T0)).fresh).toEqual([]);
   });
 
   it('finds a tag the digest does not keep (a hand-typed address) by reading every card', async () => {
     const db = await seed();
-    await db.cards.update('new-a2', { tags: ['template:who-does-this'] });
+    await updateCard(db, 'new-a2', { tags: ['template:who-does-this'] });
     const tagged = await loadTodayQueue(db, { kind: 'tag', tag: 'template:who-does-this' }, settings, T0);
     expect(tagged.fresh.map((c) => c.id)).toEqual(['new-a2']);
   });

@@ -7,6 +7,7 @@ import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { DAY, HOUR, T0, makeCard } from '../../helpers/cards';
 import { dumpDb, freshDb } from '../../helpers/db';
+import { addCards } from '@/lib/db/card-store';
 
 const settings = { ...DEFAULT_SETTINGS, fuzz: false };
 const domains: GeneratedDomain[] = [
@@ -22,7 +23,7 @@ async function seed() {
     { id: 'deck-b', name: 'B deck', description: '', builtin: true },
     { id: 'gone', name: 'Retired deck', description: '', builtin: true, retired: true },
   ]);
-  await db.cards.bulkAdd([
+  await addCards(db, [
     makeCard({ id: 'n1', tags: cism(1), order: 1 }),
     makeCard({ id: 'n2', tags: cism(2), order: 2 }),
     makeCard({ id: 'n3', tags: cism(2), order: 3, deckId: 'deck-b' }),

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { answerCard, undoAnswer } from '@/lib/db/answer-transactions';
 import { readCardDigest, rebuildCardDigest, repairCardDigest } from '@/lib/db/stored-card-digest';
-import { cardsOfDeck, openStudyDb, SCHEMA_VERSION, type StudyDb } from '@/lib/db/database';
+import { openStudyDb, SCHEMA_VERSION, type StudyDb } from '@/lib/db/database';
 import { syncBuiltinDecks } from '@/lib/db/sync-decks';
 import { CardState, DEFAULT_SETTINGS, Grade } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
@@ -10,12 +10,14 @@ import { bucketOf, DIGEST_BUCKETS, digestOf, packDigest, unpackDigest, updatePac
 import { DAY, T0, makeCard, makeGenerated } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { openShippedSchema } from '../../helpers/shipped-schemas';
+import { addCards, cardStores, clearCards, countDeckCards, readAllCards, readDeckCardIds, readDeckCards, removeCards, storeCards } from '@/lib/db/card-store';
+import { updateCard } from '../../helpers/cards';
 
 const byId = <T extends { id: string }>(rows: T[]) => rows.slice().sort((a, b) => a.id.localeCompare(b.id));
 
 /** The digest must always say exactly what the cards say. */
 async function expectDigestMatchesCards(db: StudyDb) {
-  const [digest, cards] = await Promise.all([readCardDigest(db), db.cards.toArray()]);
+  const [digest, cards] = await Promise.all([readCardDigest(db), readAllCards(db)]);
   expect(byId(digest)).toEqual(byId(cards.map(digestOf)));
 }
 
@@ -58,7 +60,7 @@ describe('schema version 4: card digest', () => {
     const db = openStudyDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(await db.cards.toArray()).toEqual(cardsBefore);
+    expect(await readAllCards(db)).toEqual(cardsBefore);
     await expectDigestMatchesCards(db);
     expect(await readCardDigest(db)).toHaveLength(3);
     db.close();
@@ -68,7 +70,7 @@ describe('schema version 4: card digest', () => {
 describe('card digest kept in step with the cards', () => {
   it('through answers and undos', async () => {
     const db = freshDb();
-    await db.cards.bulkAdd([makeCard({ id: 'c1' }), makeCard({ id: 'c2', order: 1 })]);
+    await addCards(db, [makeCard({ id: 'c1' }), makeCard({ id: 'c2', order: 1 })]);
     const first = await answerCard(db, scheduler, { cardId: 'c1', shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1000, dayStartHour: 4 });
     await expectDigestMatchesCards(db);
     expect((await readCardDigest(db)).find((e) => e.id === 'c1')!.state).not.toBe(CardState.New);
@@ -89,18 +91,18 @@ describe('card digest kept in step with the cards', () => {
     expect((await readCardDigest(db)).filter((e) => e.retired)).toHaveLength(2);
   });
 
-  it('through update, delete, a range delete and clear', async () => {
+  it('through update, delete, a delete of many and clear', async () => {
     const db = freshDb();
-    await db.cards.bulkPut(Array.from({ length: 200 }, (_, i) => makeCard({ id: `c${String(i).padStart(3, '0')}`, order: i })));
-    await db.cards.update('c001', { suspended: true, tags: ['domain:cism-2022/1'] });
-    await cardsOfDeck(db, 'deck-a').modify({ stability: 3 });
+    await storeCards(db, Array.from({ length: 200 }, (_, i) => makeCard({ id: `c${String(i).padStart(3, '0')}`, order: i })));
+    await updateCard(db, 'c001', { suspended: true, tags: ['domain:cism-2022/1'] });
+    await storeCards(db, (await readDeckCards(db, 'deck-a')).map((c) => ({ ...c, stability: 3 })));
     await expectDigestMatchesCards(db);
-    await db.cards.bulkDelete(['c002', 'c003']);
+    await removeCards(db, ['c002', 'c003']);
     await expectDigestMatchesCards(db);
-    await db.cards.where('id').between('c100', 'c150').delete();
+    await removeCards(db, Array.from({ length: 50 }, (_, i) => `c${100 + i}`));
     await expectDigestMatchesCards(db);
     expect(await readCardDigest(db)).toHaveLength(148); // 200 − 2 − c100…c149
-    await db.cards.clear();
+    await clearCards(db);
     expect(await readCardDigest(db)).toEqual([]);
   });
 
@@ -108,18 +110,18 @@ describe('card digest kept in step with the cards', () => {
     const db = freshDb();
     const cards = Array.from({ length: 600 }, (_, i) => makeCard({ id: `c${String(i).padStart(3, '0')}`, order: i }));
     // 600 cards over the buckets: every chunk touches the same packs as the others.
-    await db.transaction('rw', db.cards, () => Promise.all([0, 200, 400].map((from) => db.cards.bulkAdd(cards.slice(from, from + 200)))));
+    await db.transaction('rw', cardStores(db), () => Promise.all([0, 200, 400].map((from) => addCards(db, cards.slice(from, from + 200)))));
     await expectDigestMatchesCards(db);
     expect(await readCardDigest(db)).toHaveLength(600);
   });
 
   it('not at all when the transaction fails: neither cards nor digest change', async () => {
     const db = freshDb();
-    await db.cards.add(makeCard({ id: 'c1' }));
+    await addCards(db, [makeCard({ id: 'c1' })]);
     const before = await readCardDigest(db);
     await expect(
-      db.transaction('rw', db.cards, async () => {
-        await db.cards.put(studied('c1'));
+      db.transaction('rw', cardStores(db), async () => {
+        await storeCards(db, [studied('c1')]);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -130,7 +132,7 @@ describe('card digest kept in step with the cards', () => {
 describe('repairCardDigest', () => {
   it('rebuilds only when cards were written around Dexie', async () => {
     const db = freshDb();
-    await db.cards.bulkAdd([makeCard({ id: 'a' }), makeCard({ id: 'b', order: 1 })]);
+    await addCards(db, [makeCard({ id: 'a' }), makeCard({ id: 'b', order: 1 })]);
     expect(await repairCardDigest(db)).toBe(false);
 
     // A second connection without the middleware stands for a raw IndexedDB writer.
@@ -146,7 +148,7 @@ describe('repairCardDigest', () => {
 
   it('rebuildCardDigest starts from nothing', async () => {
     const db = freshDb();
-    await db.cards.bulkAdd([studied('a')]);
+    await addCards(db, [studied('a')]);
     await db.cardDigest.clear();
     expect(await rebuildCardDigest(db)).toBe(1);
     await expectDigestMatchesCards(db);
@@ -167,10 +169,10 @@ describe('schema version 5: fewer card indexes', () => {
     const store = db.backendDB().transaction('cards', 'readonly').objectStore('cards');
     // Version 8 dropped `[queue+rank]` too (lib/db/migrations/v8-one-card-index.ts).
     expect([...store.indexNames].sort()).toEqual(['[deckId+queue+rank]']);
-    expect(await db.cards.toArray()).toEqual(cardsBefore);
-    expect((await cardsOfDeck(db, 'deck-b').toArray()).map((c) => c.id)).toEqual(['b1']);
-    expect((await cardsOfDeck(db, 'deck-a').primaryKeys()).sort()).toEqual(['n1', 's1']);
-    expect(await cardsOfDeck(db, 'deck').count()).toBe(0);
+    expect(await readAllCards(db)).toEqual(cardsBefore);
+    expect((await readDeckCards(db, 'deck-b')).map((c) => c.id)).toEqual(['b1']);
+    expect((await readDeckCardIds(db, 'deck-a')).sort()).toEqual(['n1', 's1']);
+    expect(await countDeckCards(db, 'deck')).toBe(0);
     db.close();
   });
 });

@@ -10,6 +10,7 @@ import { DAY, HOUR, T0, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { openShippedSchema } from '../../helpers/shipped-schemas';
 import { HISTORY } from '../stats/fixtures';
+import { addCards, readAllCards, readCard } from '@/lib/db/card-store';
 
 
 const byDay = <T extends { day: string }>(rows: T[]) => rows.slice().sort((a, b) => a.day.localeCompare(b.day));
@@ -34,7 +35,7 @@ describe('schema version 2: per-day totals', () => {
       ['2025-10-20', 1], ['2026-05-08', 2], ['2026-11-04', 3], ['2026-11-21', 5], ['2026-11-24', 5],
     ]);
     expect(await db.reviews.count()).toBe(HISTORY.length);
-    expect(await db.cards.toArray()).toEqual(cardsBefore);
+    expect(await readAllCards(db)).toEqual(cardsBefore);
     db.close();
   });
 
@@ -54,10 +55,10 @@ describe('totals kept in step by answer and undo', () => {
 
   it('round-trips: answers then undos leave the totals equal to a rebuild from the log, and empty at the end', async () => {
     const db = freshDb();
-    await db.cards.bulkAdd([makeCard({ id: 'a' }), makeCard({ id: 'b', order: 1 })]);
+    await addCards(db, [makeCard({ id: 'a' }), makeCard({ id: 'b', order: 1 })]);
     const ids: string[] = [];
     const answer = async (cardId: string, grade: Grade, now: number, durationMs: number) => {
-      const rev = (await db.cards.get(cardId))!.rev;
+      const rev = (await readCard(db, cardId))!.rev;
       const { review } = await answerCard(db, scheduler, { cardId, shownRev: rev, grade, now, durationMs, dayStartHour: 4 });
       ids.push(review.id);
     };

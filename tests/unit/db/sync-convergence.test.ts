@@ -9,6 +9,7 @@ import { Grade } from '@/lib/model';
 import { freshDb } from '../../helpers/db';
 import { MINUTE, newDevice, progressDump, study, T0, TEST_SETTINGS } from '../../helpers/devices';
 import { MemoryServer, memoryReplica } from '../../helpers/memory-replica';
+import { readCard } from '@/lib/db/card-store';
 
 const CARDS = 3;
 const CONFIG = { server: 'http://localhost:5984', database: 'study', username: '', password: '' };
@@ -52,7 +53,7 @@ async function run(devices: number, steps: Step[]) {
     const r = replicas[s.device]!;
     switch (s.kind) {
       case 'answer': {
-        const card = await r.db.cards.get(`card-${s.card}`);
+        const card = await readCard(r.db, `card-${s.card}`);
         if (card?.suspended) break;
         await study(r.db, [{ cardId: `card-${s.card}`, grade: s.grade, at: now }]);
         r.lastAnswer = `r-card-${s.card}-${now}`;
@@ -62,7 +63,7 @@ async function run(devices: number, steps: Step[]) {
         // As the study screen allows: the last answer given here, if it is still its card's latest.
         if (!r.lastAnswer) break;
         const review = await r.db.reviews.get(r.lastAnswer);
-        const card = review && (await r.db.cards.get(review.cardId));
+        const card = review && (await readCard(r.db, review.cardId));
         if (card && card.lastReview === review.reviewedAt) await undoAnswer(r.db, r.lastAnswer, now);
         r.lastAnswer = null;
         break;

@@ -7,13 +7,15 @@ import { CardState, DEFAULT_SETTINGS, Grade, memoryOf } from '@/lib/model';
 import { createScheduler } from '@/lib/scheduler';
 import { T0, makeGenerated } from '../../helpers/cards';
 import { dumpDb, freshDb } from '../../helpers/db';
+import { readAllCards, readCard } from '@/lib/db/card-store';
+import { updateCard } from '../../helpers/cards';
 
 describe('syncBuiltinDecks', () => {
   it('adds every generated card as new, and skips an unchanged build', async () => {
     const db = freshDb();
     const report = await syncBuiltinDecks(db, makeGenerated(6), T0);
     expect(report).toEqual({ added: 6, updated: 0, retired: 0, carried: 0, skipped: false });
-    expect((await db.cards.toArray()).filter((c) => c.queue === 'new')).toHaveLength(6);
+    expect((await readAllCards(db)).filter((c) => c.queue === 'new')).toHaveLength(6);
     expect((await syncBuiltinDecks(db, makeGenerated(6), T0)).skipped).toBe(true);
   });
 
@@ -29,9 +31,9 @@ describe('syncBuiltinDecks', () => {
 
     const report = await syncBuiltinDecks(db, next, T0 + 1000);
     expect(report).toEqual({ added: 0, updated: 1, retired: 1, carried: 0, skipped: false });
-    const card0 = await db.cards.get('card-0');
+    const card0 = await readCard(db, 'card-0');
     expect(card0).toMatchObject({ back: 'A better answer', reps: studied.reps, due: studied.due, stability: studied.stability });
-    expect(await db.cards.get('card-5')).toMatchObject({ retired: true, queue: 'off' });
+    expect(await readCard(db, 'card-5')).toMatchObject({ retired: true, queue: 'off' });
     expect(await db.reviews.count()).toBe(1);
   });
 
@@ -42,7 +44,7 @@ describe('syncBuiltinDecks', () => {
     const answer = { shownRev: 0, grade: Grade.Good, now: T0, durationMs: 1000, dayStartHour: 4 };
     const { card: studied } = await answerCard(db, scheduler, { ...answer, cardId: 'card-0' });
     await answerCard(db, scheduler, { ...answer, cardId: 'card-3' });
-    await db.cards.update('card-2', { flag: 3, marksAt: T0 });
+    await updateCard(db, 'card-2', { flag: 3, marksAt: T0 });
     const next = makeGenerated(4);
     // Reworded questions get new ids (lib/decks/ids.ts). card-3's fact now has two cards: no single successor.
     for (const i of [0, 1, 2, 3]) Object.assign(next.cards[i]!, { id: `card-${i}-new`, front: `Question ${i}, reworded` });
@@ -50,15 +52,15 @@ describe('syncBuiltinDecks', () => {
 
     const report = await syncBuiltinDecks(db, next, T0 + 1000);
     expect(report).toEqual({ added: 5, updated: 0, retired: 4, carried: 2, skipped: false });
-    const successor = (await db.cards.get('card-0-new'))!;
+    const successor = (await readCard(db, 'card-0-new'))!;
     expect(memoryOf(successor)).toEqual(memoryOf(studied));
     expect(successor).toMatchObject({ queue: studied.queue, retired: false, suspended: false });
-    expect(await db.cards.get('card-0')).toMatchObject({ retired: true, reps: 1 });
+    expect(await readCard(db, 'card-0')).toMatchObject({ retired: true, reps: 1 });
     expect(await db.reviews.where('cardId').equals('card-0').count()).toBe(1);
     // Never studied: nothing to carry but the learner's marks.
-    expect(await db.cards.get('card-1-new')).toMatchObject({ state: CardState.New, reps: 0 });
-    expect(await db.cards.get('card-2-new')).toMatchObject({ state: CardState.New, flag: 3, marksAt: T0 });
-    for (const id of ['card-3-new', 'card-3-other']) expect(await db.cards.get(id)).toMatchObject({ state: CardState.New, reps: 0 });
+    expect(await readCard(db, 'card-1-new')).toMatchObject({ state: CardState.New, reps: 0 });
+    expect(await readCard(db, 'card-2-new')).toMatchObject({ state: CardState.New, flag: 3, marksAt: T0 });
+    for (const id of ['card-3-new', 'card-3-other']) expect(await readCard(db, id)).toMatchObject({ state: CardState.New, reps: 0 });
 
     // Its first answer starts from the carried memory; its card info shows both wordings' answers.
     const { review } = await answerCard(db, scheduler, { ...answer, cardId: 'card-0-new', now: successor.due });
@@ -79,14 +81,14 @@ describe('syncBuiltinDecks', () => {
     const reworded = makeGenerated(2);
     Object.assign(reworded.cards[0]!, { id: 'card-0-new', front: 'Question 0, reworded' });
     await syncBuiltinDecks(db, reworded, T0 + 1000);
-    const carried = (await db.cards.get('card-0-new'))!;
+    const carried = (await readCard(db, 'card-0-new'))!;
     const { card: later } = await answerCard(db, scheduler, { ...answer, cardId: 'card-0-new', shownRev: carried.rev, now: carried.due });
 
     const report = await syncBuiltinDecks(db, first, carried.due + 1000);
     expect(report).toMatchObject({ added: 0, updated: 1, retired: 1, carried: 1 });
-    expect(memoryOf((await db.cards.get('card-0'))!)).toEqual(memoryOf(later));
-    expect(await db.cards.get('card-0')).toMatchObject({ retired: false });
-    expect(await db.cards.get('card-1')).toMatchObject({ reps: 0, retired: false });
+    expect(memoryOf((await readCard(db, 'card-0'))!)).toEqual(memoryOf(later));
+    expect(await readCard(db, 'card-0')).toMatchObject({ retired: false });
+    expect(await readCard(db, 'card-1')).toMatchObject({ reps: 0, retired: false });
   });
 
   it('brings a retired card back, with its history, when its fact returns', async () => {
@@ -94,7 +96,7 @@ describe('syncBuiltinDecks', () => {
     await syncBuiltinDecks(db, makeGenerated(3), T0);
     await syncBuiltinDecks(db, makeGenerated(2), T0);
     await syncBuiltinDecks(db, makeGenerated(3), T0);
-    expect(await db.cards.get('card-2')).toMatchObject({ retired: false, queue: 'new' });
+    expect(await readCard(db, 'card-2')).toMatchObject({ retired: false, queue: 'new' });
     const dump = await dumpDb(db);
     expect(dump.cards).toHaveLength(3);
   });
@@ -156,7 +158,7 @@ describe('syncOrKeepBuiltinDecks', () => {
     const db = freshDb();
     await syncBuiltinContent(db, { version: 'v1', load: async () => makeGenerated(3) }, T0);
     const before = await dumpDb(db);
-    const spy = vi.spyOn(db.cards, 'bulkPut').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
+    const spy = vi.spyOn(db.meta, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
     await expect(syncOrKeepBuiltinDecks(db, { version: 'v2', load: async () => makeGenerated(4) }, T0)).rejects.toThrow(StorageFullError);
     spy.mockRestore();
     expect(await dumpDb(db)).toEqual(before);

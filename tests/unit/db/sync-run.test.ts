@@ -13,6 +13,7 @@ import { DAY } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { dumpAll, HOUR, MINUTE, newDevice, progressDump, study, T0, TEST_SETTINGS } from '../../helpers/devices';
 import { MemoryServer, memoryReplica } from '../../helpers/memory-replica';
+import { readCard } from '@/lib/db/card-store';
 
 const CONFIG = { server: 'http://localhost:5984', database: 'study', username: 'ana', password: 'secret' };
 
@@ -102,7 +103,7 @@ describe('syncing two devices through a server', () => {
     await undoAnswer(laptop.db, `r-card-3-${T0}`, T0 + 2 * HOUR);
     await sync(laptop, T0 + 2 * HOUR);
     await sync(phone, T0 + 2 * HOUR);
-    const card = await phone.db.cards.get('card-3');
+    const card = await readCard(phone.db, 'card-3');
     expect(card?.state).toBe(0);
     expect(card?.reps).toBe(0);
     expect(await progressDump(phone.db)).toEqual(await progressDump(laptop.db));
@@ -128,12 +129,12 @@ describe('syncing two devices through a server', () => {
     await applyToCards(laptop.db, ['card-1'], { kind: 'suspend', on: true }, T0);
     await sync(laptop, T0 + HOUR);
     await sync(phone, T0 + HOUR);
-    expect((await phone.db.cards.get('card-1'))?.suspended).toBe(true);
+    expect((await readCard(phone.db, 'card-1'))?.suspended).toBe(true);
     await applyToCards(phone.db, ['card-1'], { kind: 'suspend', on: false }, T0 + 2 * HOUR);
     await applyToCards(phone.db, ['card-1'], { kind: 'flag', flag: 2 }, T0 + 2 * HOUR);
     await sync(phone, T0 + 3 * HOUR);
     await sync(laptop, T0 + 3 * HOUR);
-    const card = await laptop.db.cards.get('card-1');
+    const card = await readCard(laptop.db, 'card-1');
     expect(card?.suspended).toBe(false);
     expect(card?.flag).toBe(2);
   });
@@ -402,15 +403,15 @@ describe('what a device sends back', () => {
     await applyToCards(laptop.db, ['card-2'], { kind: 'flag', flag: 4 }, T0);
     await sync(laptop, T0 + HOUR);
     await sync(phone, T0 + HOUR);
-    expect((await phone.db.cards.get(card.id))?.front).toBe('Who owns the risk?');
+    expect((await readCard(phone.db, card.id))?.front).toBe('Who owns the risk?');
     const fromPhone = () => [...server.docs.keys()].filter((id) => id.endsWith(':device-phone') && (id.startsWith('c:') || id.startsWith('k:')));
     expect(fromPhone()).toEqual([]);
-    const here = (await phone.db.cards.get(card.id))!;
+    const here = (await readCard(phone.db, card.id))!;
     await editCard(phone.db, card.id, { deckId: deck.id, front: 'Who owns a risk?', back: 'The business owner.', tags: [] }, here.rev, T0 + 2 * HOUR);
     await sync(phone, T0 + 2 * HOUR);
     expect(fromPhone()).toHaveLength(1);
     await sync(laptop, T0 + 3 * HOUR);
-    expect((await laptop.db.cards.get(card.id))?.front).toBe('Who owns a risk?');
+    expect((await readCard(laptop.db, card.id))?.front).toBe('Who owns a risk?');
   });
 });
 

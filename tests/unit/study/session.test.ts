@@ -7,6 +7,7 @@ import { answerMemory, createScheduler } from '@/lib/scheduler';
 import { answer, answerFailed, lastAnswer, pickOf, previewsFor, remainingOf, startSession, tick, undone } from '@/lib/study/session';
 import { MINUTE, T0, makeCard } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
+import { readCard, storeCards } from '@/lib/db/card-store';
 
 const settings = { ...DEFAULT_SETTINGS, fuzz: true };
 const fresh = (n: number): StudyCard[] => Array.from({ length: n }, (_, i) => makeCard({ id: `card-${i}`, order: i, rank: i }));
@@ -58,7 +59,7 @@ describe('study session', () => {
   it('runs FSRS once per answer: the preview, which is also what is stored', async () => {
     const db = freshDb();
     const cards = fresh(5);
-    await db.cards.bulkPut(cards);
+    await storeCards(db, cards);
     const scheduler = createScheduler(settings);
     const repeat = vi.spyOn(scheduler, 'repeat');
     const next = vi.spyOn(scheduler, 'next');
@@ -78,6 +79,6 @@ describe('study session', () => {
     expect(next).not.toHaveBeenCalled();
     // the stored result equals what FSRS gives at the answer's moment
     const again = createScheduler(settings);
-    expect(memoryOf((await db.cards.get('card-0'))!)).toEqual(answerMemory(again, 'card-0', memoryOf(cards[0]!), Grade.Easy, T0 + 3_000).after);
+    expect(memoryOf((await readCard(db, 'card-0'))!)).toEqual(answerMemory(again, 'card-0', memoryOf(cards[0]!), Grade.Easy, T0 + 3_000).after);
   });
 });
