@@ -21,7 +21,6 @@ import {
 } from '../backup/format';
 import { cardIdsOf, cardsNeedingHistory, type ImportPlan, type ImportSummary, type LocalSnapshot, planImport, sameSnapshot } from '../backup/merge';
 import { type BackupProblem, checkSize, parseBackup, type ValidBackup } from '../backup/parse';
-import type { StudyCard } from '../model';
 import { byStudyDay, byTimeThenId, type StoredReview } from '../review-pack';
 import { fsrsWeights } from '../scheduler';
 import { SCHEMA_VERSION, type StudyDb } from './database';
@@ -232,8 +231,6 @@ export type Applied =
   | { ok: false; changedSincePreview: ImportSummary }
   | { ok: false; problem: BackupProblem };
 
-const CARD_CHUNK = 5_000;
-
 /**
  * Imports a prepared backup in one transaction, if it still does what the preview showed: the
  * stored data is read again inside the transaction; if it is what the plan was made from, the
@@ -278,10 +275,8 @@ export async function writePlan(db: StudyDb, plan: ImportPlan, onProgress?: Prog
   const storedDays = days.length ? await daysWithPacks(db) : new Set<string>();
   const writes = writeBehind();
   if (plan.decks.length) writes.add(db.decks.bulkAdd(plan.decks));
-  for (let i = 0; i < plan.cards.length; i += CARD_CHUNK) {
-    const chunk = plan.cards.slice(i, i + CARD_CHUNK);
-    writes.add(storeCards(db, chunk), () => step(chunk.length));
-  }
+  // One write: the card store rewrites each pack once (in chunks, each would rewrite most packs again).
+  if (plan.cards.length) writes.add(storeCards(db, plan.cards, step));
   if (plan.rewrittenRows.length) writes.add(db.reviews.bulkPut(plan.rewrittenRows.map((r) => r.after)));
   if (plan.removedRows.length) writes.add(db.reviews.bulkDelete(plan.removedRows.map((r) => r.id)));
   // Counted now, while the cards are being stored, rather than after every write.

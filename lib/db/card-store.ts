@@ -1,75 +1,241 @@
 /**
  * The card store: every read and write of the learner's cards goes through these functions, so how
  * cards are laid out in IndexedDB is this module's business alone. Call them inside a transaction
- * whose scope includes `cardStores(db)` when several reads or writes must agree. The writes return
- * Dexie's own promises (no async functions): Dexie follows its transaction through them, and a
- * writer may issue several without waiting for each.
+ * whose scope includes `cardStores(db)` when several reads or writes must agree; a write outside
+ * one runs in its own. The writes return Dexie's own promises (no async functions): Dexie follows
+ * its transaction through them, and a writer may issue several without waiting for each.
+ *
+ * Cards are stored in packs (schema version 9): the cards whose ids hash to the same one of
+ * CARD_PACKS packs, about twenty in a collection of 20,000, in one record. Chromium pays about
+ * the same for every record it stores whatever its size, and more for each index entry: 20,000
+ * cards took 2.8-3.1 s as records with one index and 0.5-0.6 s as packs (the storage floor rows
+ * of `npm run bench`), and a restore, an Anki import or a first sync stores them all at once. An
+ * answer rewrites its card's pack instead of the card alone, about a millisecond more, off the
+ * answer's frame. Each pack lists its cards' `[deckId, queue, rank, id]` under a multiEntry index,
+ * so a deck's queue is still one index range, read key by key without reading a card.
+ *
+ * Every card write also rewrites the card digest's packs of the cards it touched
+ * (lib/stats/card-digest.ts), in the same transaction: this module is the only writer of cards,
+ * so the digest cannot fall behind them.
  */
 import Dexie from 'dexie';
 import type { StudyCard } from '../model';
-import type { StudyDb } from './schema';
+import { byBucket, cardIdHash, digestOf, updatePack } from '../stats/card-digest';
+import { CARD_PACKS, type CardPack, type CardQueueKey, type StudyDb } from './schema';
 
 /** The tables a transaction over cards covers (the card digest is kept in step with every card write). */
-export const cardStores = (db: StudyDb) => [db.cards, db.cardDigest];
-
-export const readCard = (db: StudyDb, id: string): Promise<StudyCard | undefined> => db.cards.get(id);
-
-/** The stored cards among `ids`, in the order of `ids`; unknown ids are left out. */
-export async function readCards(db: StudyDb, ids: readonly string[]): Promise<StudyCard[]> {
-  return (await db.cards.bulkGet([...ids])).filter((c): c is StudyCard => c !== undefined);
-}
-
-export const readAllCards = (db: StudyDb): Promise<StudyCard[]> => db.cards.toArray();
-
-export const countCards = (db: StudyDb): Promise<number> => db.cards.count();
-
-export const readCardIds = async (db: StudyDb): Promise<string[]> => (await db.cards.toCollection().primaryKeys()) as string[];
-
-/** The ids of the stored cards that start with `prefix` (imported cards: "anki-", "csv-"). */
-export const cardIdsStartingWith = async (db: StudyDb, prefix: string): Promise<string[]> =>
-  (await db.cards.where(':id').startsWith(prefix).primaryKeys()) as string[];
-
-/** Stores the cards, replacing stored ones with the same ids. */
-export function storeCards(db: StudyDb, cards: readonly StudyCard[]): Promise<unknown> {
-  return db.cards.bulkPut([...cards]);
-}
-
-/** Stores new cards; refuses (and stores none) when one of their ids is stored already. */
-export function addCards(db: StudyDb, cards: readonly StudyCard[]): Promise<unknown> {
-  return db.cards.bulkAdd([...cards]);
-}
-
-export function removeCards(db: StudyDb, ids: readonly string[]): Promise<unknown> {
-  return db.cards.bulkDelete([...ids]);
-}
-
-export const clearCards = (db: StudyDb): Promise<void> => db.cards.clear();
+export const cardStores = (db: StudyDb) => [db.cardPacks, db.cardDigest];
 
 /**
- * Every card of one deck, as a range of `[deckId+queue+rank]`: the keys that begin with the deck
- * id. A key sorts after its own prefix, and an array after every string, so `[deckId]` …
- * `[deckId, []]` holds exactly the deck's cards.
+ * Which pack holds a card. FNV-1a's low bits vary little between ids that differ in one character
+ * ("c0001", "c0002"): they are mixed first (MurmurHash3's finalizer), or such ids crowd into a few
+ * packs.
  */
-const ofDeck = (db: StudyDb, deckId: string) => db.cards.where('[deckId+queue+rank]').between([deckId], [deckId, []], true, true);
+export function packOf(id: string): number {
+  let h = cardIdHash(id);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % CARD_PACKS;
+}
 
-export const readDeckCards = (db: StudyDb, deckId: string): Promise<StudyCard[]> => ofDeck(db, deckId).toArray();
-export const readDeckCardIds = async (db: StudyDb, deckId: string): Promise<string[]> => (await ofDeck(db, deckId).primaryKeys()) as string[];
-export const countDeckCards = (db: StudyDb, deckId: string): Promise<number> => ofDeck(db, deckId).count();
+const byId = (a: StudyCard, b: StudyCard) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const queueKeyOf = (c: StudyCard): CardQueueKey => [c.deckId, c.queue, c.rank, c.id];
 
-/** One deck's queue up to a rank (null: the whole queue), in rank order. */
-const inQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null) =>
-  db.cards.where('[deckId+queue+rank]').between([deckId, queue, Dexie.minKey], [deckId, queue, upTo ?? Dexie.maxKey], true, true);
+/** A pack of these cards, in id order, with their queue keys. */
+export function packCards(pack: number, cards: Iterable<StudyCard>): CardPack {
+  const sorted = [...cards].sort(byId);
+  return { pack, cards: sorted, queueKeys: sorted.map(queueKeyOf) };
+}
+
+/** Groups cards (or ids) by the pack they belong in. */
+function byPack<T>(items: readonly T[], idOf: (item: T) => string): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const p = packOf(idOf(item));
+    const list = out.get(p);
+    if (list) list.push(item);
+    else out.set(p, [item]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export function readCard(db: StudyDb, id: string): Promise<StudyCard | undefined> {
+  return db.cardPacks.get(packOf(id)).then((p) => p?.cards.find((c) => c.id === id));
+}
+
+/** The stored cards among `ids`, in the order of `ids`; unknown ids are left out. */
+export function readCards(db: StudyDb, ids: readonly string[]): Promise<StudyCard[]> {
+  if (!ids.length) return Dexie.Promise.resolve([]);
+  const packs = [...byPack(ids, (id) => id).keys()];
+  return db.cardPacks.bulkGet(packs).then((found) => {
+    const cards = new Map<string, StudyCard>();
+    for (const p of found) if (p) for (const c of p.cards) cards.set(c.id, c);
+    const out: StudyCard[] = [];
+    for (const id of ids) {
+      const c = cards.get(id);
+      if (c) out.push(c);
+    }
+    return out;
+  });
+}
+
+/** Every stored card, in id order. */
+export function readAllCards(db: StudyDb): Promise<StudyCard[]> {
+  return db.cardPacks.toArray().then((packs) => packs.flatMap((p) => p.cards).sort(byId));
+}
+
+/** Every card's queue key between two bounds (see the ranges below), in key order. */
+const queueKeys = (db: StudyDb, lower: unknown, upper: unknown, includeLower = true) =>
+  db.cardPacks.where('queueKeys').between(lower, upper, includeLower, true);
+const everyKey = (db: StudyDb) => queueKeys(db, Dexie.minKey, Dexie.maxKey);
+const idsOf = (keys: readonly unknown[]) => (keys as CardQueueKey[]).map((k) => k[3]);
+
+/** How many cards are stored (one queue key each), without reading them. */
+export const countCards = (db: StudyDb): Promise<number> => everyKey(db).count();
+
+/** Every stored card's id, in id order, without reading the cards. */
+export function readCardIds(db: StudyDb): Promise<string[]> {
+  return everyKey(db).keys().then((keys) => idsOf(keys).sort());
+}
+
+/** The ids of the stored cards that start with `prefix` (imported cards: "anki-", "csv-"). */
+export function cardIdsStartingWith(db: StudyDb, prefix: string): Promise<string[]> {
+  return readCardIds(db).then((ids) => ids.filter((id) => id.startsWith(prefix)));
+}
+
+/*
+ * Ranges of queue keys `[deckId, queue, rank, id]`. An array sorts after its own prefix and after
+ * every string or number, so `[deckId]` … `[deckId, []]` holds exactly one deck's keys, and
+ * `[deckId, queue]` … `[deckId, queue, upTo, []]` one queue's keys up to a rank.
+ */
+const deckRange = (db: StudyDb, deckId: string) => queueKeys(db, [deckId], [deckId, []]);
+const queueRange = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null) =>
+  queueKeys(db, [deckId, queue], upTo === null ? [deckId, queue, []] : [deckId, queue, upTo, []]);
+
+/** One deck's cards, in queue and rank order. */
+export function readDeckCards(db: StudyDb, deckId: string): Promise<StudyCard[]> {
+  return readDeckCardIds(db, deckId).then((ids) => readCards(db, ids));
+}
+
+export function readDeckCardIds(db: StudyDb, deckId: string): Promise<string[]> {
+  return deckRange(db, deckId).keys().then(idsOf);
+}
+
+export const countDeckCards = (db: StudyDb, deckId: string): Promise<number> => deckRange(db, deckId).count();
 
 /** The first `limit` cards (all without one) of a deck's queue up to a rank (null: the whole queue), in rank order. */
 export function readQueue(db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null, limit?: number): Promise<StudyCard[]> {
-  const range = inQueue(db, deckId, queue, upTo);
-  return (limit !== undefined && Number.isFinite(limit) ? range.limit(limit) : range).toArray();
+  const range = queueRange(db, deckId, queue, upTo);
+  return (limit !== undefined && Number.isFinite(limit) ? range.limit(limit) : range).keys().then((keys) => readCards(db, idsOf(keys)));
 }
 
-export const countQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null): Promise<number> => inQueue(db, deckId, queue, upTo).count();
+export const countQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null): Promise<number> => queueRange(db, deckId, queue, upTo).count();
 
 /** The lowest rank above `after` in a deck's queue (for learning and review cards, the next due time). */
-export async function firstRankAfter(db: StudyDb, deckId: string, queue: StudyCard['queue'], after: number): Promise<number | undefined> {
-  const card = await db.cards.where('[deckId+queue+rank]').between([deckId, queue, after], [deckId, queue, Dexie.maxKey], false, true).first();
-  return card?.rank;
+export function firstRankAfter(db: StudyDb, deckId: string, queue: StudyCard['queue'], after: number): Promise<number | undefined> {
+  return queueKeys(db, [deckId, queue, after, []], [deckId, queue, []], false)
+    .limit(1)
+    .keys()
+    .then((keys) => (keys[0] as CardQueueKey | undefined)?.[2]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+/** A card to add is stored already: a bug in the caller, which checks ids first. */
+export class CardExistsError extends Error {
+  constructor(id: string) {
+    super(`A card with the id ${id} is stored already.`);
+    this.name = 'CardExistsError';
+  }
+}
+
+/**
+ * Each transaction's card writes, one after the other. A writer may issue several without waiting
+ * for each (an import keeps IndexedDB busy while it computes the next part): two writes that both
+ * read a pack before either wrote it would lose one's cards. Chained, each reads its packs only
+ * once the previous one has issued its writes (IndexedDB runs a transaction's requests in order).
+ */
+const turns = new WeakMap<object, Promise<unknown>>();
+
+function inTurn<T>(db: StudyDb, write: () => Promise<T>): Promise<T> {
+  const tx = Dexie.currentTransaction;
+  if (!tx) return db.transaction('rw', cardStores(db), write);
+  const key = tx.idbtrans ?? tx;
+  const previous = turns.get(key);
+  const next = previous ? previous.then(write, write) : write();
+  turns.set(key, next);
+  return next;
+}
+
+/** Packs written per request in a large write, so that storing one batch overlaps cloning the next. */
+const PACKS_PER_PUT = 128;
+
+/**
+ * Rewrites the packs of `puts` and `removed`: stored cards with the ids of `puts` are replaced
+ * (refused when `refuseStored`), cards of `removed` taken out, a pack left empty deleted. Then the
+ * card digest of the same cards.
+ */
+function rewritePacks(db: StudyDb, puts: readonly StudyCard[], removed: readonly string[], refuseStored: boolean, onStored?: (cards: number) => void): Promise<void> {
+  const putsBy = byPack(puts, (c) => c.id);
+  const removedBy = byPack(removed, (id) => id);
+  const packs = [...new Set([...putsBy.keys(), ...removedBy.keys()])].sort((a, b) => a - b);
+  if (!packs.length) return Dexie.Promise.resolve();
+  return db.cardPacks.bulkGet(packs).then((old) => {
+    const written: CardPack[] = [];
+    const emptied: number[] = [];
+    packs.forEach((p, i) => {
+      const cards = new Map((old[i]?.cards ?? []).map((c) => [c.id, c]));
+      for (const id of removedBy.get(p) ?? []) cards.delete(id);
+      for (const c of putsBy.get(p) ?? []) {
+        if (refuseStored && cards.has(c.id)) throw new CardExistsError(c.id);
+        cards.set(c.id, c);
+      }
+      if (cards.size) written.push(packCards(p, cards.values()));
+      else if (old[i]) emptied.push(p);
+    });
+    const requests: Promise<unknown>[] = [];
+    for (let i = 0; i < written.length; i += PACKS_PER_PUT) {
+      const batch = written.slice(i, i + PACKS_PER_PUT);
+      const stored = db.cardPacks.bulkPut(batch);
+      requests.push(onStored ? stored.then(() => onStored(batch.reduce((n, p) => n + (putsBy.get(p.pack)?.length ?? 0), 0))) : stored);
+    }
+    if (emptied.length) requests.push(db.cardPacks.bulkDelete(emptied));
+    requests.push(rewriteDigest(db, puts, removed));
+    return Dexie.Promise.all(requests).then(() => undefined);
+  });
+}
+
+/** The digest packs of these cards, with `puts` written over and `removed` taken out. */
+function rewriteDigest(db: StudyDb, puts: readonly StudyCard[], removed: readonly string[]): Promise<unknown> {
+  const putsBy = byBucket(puts.map(digestOf), (e) => e.id);
+  const removedBy = byBucket(removed, (id) => id);
+  const buckets = [...new Set([...putsBy.keys(), ...removedBy.keys()])];
+  return db.cardDigest
+    .bulkGet(buckets)
+    .then((old) => db.cardDigest.bulkPut(buckets.map((b, i) => updatePack(old[i], b, putsBy.get(b) ?? [], removedBy.get(b) ?? []))));
+}
+
+/**
+ * Stores the cards, replacing stored ones with the same ids. `onStored(n)` reports progress in a
+ * large write: n more of these cards are stored.
+ */
+export function storeCards(db: StudyDb, cards: readonly StudyCard[], onStored?: (cards: number) => void): Promise<void> {
+  return inTurn(db, () => rewritePacks(db, cards, [], false, onStored));
+}
+
+/** Stores new cards; refuses (and, with its transaction, stores none) when one of their ids is stored already. */
+export function addCards(db: StudyDb, cards: readonly StudyCard[], onStored?: (cards: number) => void): Promise<void> {
+  return inTurn(db, () => rewritePacks(db, cards, [], true, onStored));
+}
+
+export function removeCards(db: StudyDb, ids: readonly string[]): Promise<void> {
+  return inTurn(db, () => rewritePacks(db, [], ids, false));
+}
+
+export function clearCards(db: StudyDb): Promise<void> {
+  return inTurn(db, () => Dexie.Promise.all([db.cardPacks.clear(), db.cardDigest.clear()]).then(() => undefined));
 }

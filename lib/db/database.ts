@@ -5,13 +5,12 @@
  *
  * Indexes are chosen so the study path never scans the collection, and no more of them, since
  * each one slows every write:
- * - cards `[deckId+queue+rank]`: "due now in deck D" and "next new cards" are index ranges
- *   (rank = due time, or introduction order for new cards); a queue across every deck is read
- *   deck by deck and merged by rank (version 8 dropped `[queue+rank]`: see its migration);
+ * - card packs `*queueKeys` (each card's `[deckId, queue, rank, id]`): "due now in deck D" and
+ *   "next new cards" are index ranges (rank = due time, or introduction order for new cards); a
+ *   queue across every deck is read deck by deck and merged by rank (lib/db/card-store.ts);
  * - reviews `[deckId+day]` / `day`: today's counts per deck and the streak without a scan.
  */
 import Dexie from 'dexie';
-import { cardDigestMiddleware } from './stored-card-digest';
 import { NewerDatabaseError } from './errors';
 import { MIGRATIONS } from './migrations';
 import { DB_NAME, SCHEMA_VERSION, type StudyDb } from './schema';
@@ -24,7 +23,6 @@ export function openStudyDb(name: string = DB_NAME, options?: ConstructorParamet
     const version = db.version(m.version).stores(m.stores);
     if (m.upgrade) version.upgrade(m.upgrade);
   }
-  db.use(cardDigestMiddleware);
   return db;
 }
 

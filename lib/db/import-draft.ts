@@ -8,7 +8,7 @@ import { cardKey } from '../import/card-key';
 import { importedIdPrefix, importParts } from '../import/cards-of-draft';
 import type { ImportDraft } from '../import/draft';
 import { mediaNamesIn } from '../markdown';
-import type { ReviewEntry } from '../model';
+import type { ReviewEntry, StudyCard } from '../model';
 import { createScheduler } from '../scheduler';
 import { addDayTotals, daysWithPacks, rewriteDayPacks } from './day-packs';
 import { byStudyDay } from '../review-pack';
@@ -28,8 +28,8 @@ export interface ImportReport {
   alreadyHere: number;
   mediaAdded: number;
   /**
-   * How long each step took (ms), for `npm run bench`: reading what is stored; replaying the history
-   * (the cards' writes start meanwhile); packing and storing the answers, until every write is done; storing images.
+   * How long each step took (ms), for `npm run bench`: reading what is stored; replaying the history;
+   * storing the cards while packing and storing the answers, until every write is done; storing images.
    */
   timings?: { read: number; replay: number; write: number; writeMedia: number };
 }
@@ -40,9 +40,6 @@ export async function loadCardKeys(db: StudyDb): Promise<Set<string>> {
   for (const c of await withStorageErrors(() => readAllCards(db))) keys.add(cardKey(c.front, c.back));
   return keys;
 }
-
-/** Cards replayed and handed to IndexedDB at a time: small enough that storing overlaps replaying. */
-const CARDS_PER_PART = 2_000;
 
 export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promise<ImportReport> {
   return withStorageErrors(() =>
@@ -64,18 +61,19 @@ export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promi
       // Read now, before the writes: reading later would wait for all of them.
       const storedDays = await daysWithPacks(db);
       const read = lap();
-      // Each part's cards go to IndexedDB while the next part's history is replayed; the answers
-      // wait for the whole replay, since a day's pack holds answers of many cards.
+      // The cards are stored in one write once the replay is done (the card store then rewrites each
+      // of its packs once), while the answers are packed by day.
       const writes = writeBehind();
+      const cards: StudyCard[] = [];
       const reviews: ReviewEntry[] = [];
       // Only the images the added cards show are stored: one pass over their text, not one per image.
       const shown = new Set<string>();
       let decksAdded = 0;
       let cardsAdded = 0;
       let alreadyHere = 0;
-      for (const part of importParts(draft, stored, createScheduler(settings), { now, dayStartHour: settings.dayStartHour }, CARDS_PER_PART)) {
+      for (const part of importParts(draft, stored, createScheduler(settings), { now, dayStartHour: settings.dayStartHour }, Infinity)) {
         if (part.decks.length) writes.add(db.decks.bulkAdd(part.decks));
-        if (part.cards.length) writes.add(addCards(db, part.cards));
+        for (const c of part.cards) cards.push(c);
         decksAdded += part.decks.length;
         cardsAdded += part.cards.length;
         alreadyHere += part.alreadyHere;
@@ -83,6 +81,7 @@ export function importDraft(db: StudyDb, draft: ImportDraft, now: number): Promi
         for (const r of part.reviews) reviews.push(r);
       }
       const replay = lap();
+      if (cards.length) writes.add(addCards(db, cards));
       await storeAnswers(db, reviews, storedDays);
       await writes.settled();
       await takeOrders(db, stored.nextOrder, cardsAdded);

@@ -23,13 +23,29 @@ export interface MetaRow {
   value: string;
 }
 
+/** A card's key in its pack's multiEntry index: a deck's queue in rank order is one range of these. */
+export type CardQueueKey = [deckId: string, queue: StudyCard['queue'], rank: number, id: string];
+
+/**
+ * Cards are stored in packs of about twenty (version 9 on; lib/db/card-store.ts): the cards whose
+ * ids hash to the same pack, in id order, with each one's queue key.
+ */
+export interface CardPack {
+  pack: number;
+  cards: StudyCard[];
+  queueKeys: CardQueueKey[];
+}
+
+/** How many packs the cards are spread over (a card's pack: cardIdHash(id) % CARD_PACKS). */
+export const CARD_PACKS = 1024;
+
 export const DB_NAME = 'cism-cissp-study';
 /** The newest version in lib/db/migrations/ (a test keeps the two equal). */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export type StudyDb = Dexie & {
   decks: EntityTable<Deck, 'id'>;
-  cards: EntityTable<StudyCard, 'id'>;
+  cardPacks: EntityTable<CardPack, 'pack'>;
   reviews: EntityTable<ReviewEntry, 'id'>;
   settings: EntityTable<SettingsRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;

@@ -58,15 +58,18 @@ export function digestOf(card: StudyCard): DigestEntry {
   };
 }
 
-/** Which pack holds a card (FNV-1a of the id). */
-export function bucketOf(id: string): number {
+/** FNV-1a (32 bits) of a card's id: which digest pack, sync bucket and stored card pack hold the card. */
+export function cardIdHash(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i += 1) {
     h ^= id.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h % DIGEST_BUCKETS;
+  return h;
 }
+
+/** Which pack holds a card. */
+export const bucketOf = (id: string): number => cardIdHash(id) % DIGEST_BUCKETS;
 
 export function packDigest(bucket: number, entries: Iterable<DigestEntry>): DigestPack {
   const pack: DigestPack = { bucket, ids: [], deckIds: [], tags: [], state: [], due: [], stability: [], lastReview: [], flags: [], sync: [] };

@@ -18,19 +18,21 @@ async function retagAsCissp(): Promise<number> {
   });
   let n = 0;
   await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(['cards', 'cardDigest'], 'readwrite');
+    const tx = db.transaction(['cardPacks', 'cardDigest'], 'readwrite');
     // Writing cards around the app leaves its card digest behind: empty it, so the page rebuilds it.
     tx.objectStore('cardDigest').clear();
-    const req = tx.objectStore('cards').openCursor();
+    const req = tx.objectStore('cardPacks').openCursor();
     req.onsuccess = () => {
       const cursor = req.result;
       if (!cursor) return;
-      const card = cursor.value as { id: string; tags: string[] };
-      if (card.id.startsWith('bench-')) {
-        const domain = (Number(card.id.slice(6)) % 8) + 1;
-        cursor.update({ ...card, tags: ['cert:cissp', 'outline:cissp-2024', `domain:cissp-2024/${domain}`] });
+      const pack = cursor.value as { cards: { id: string; tags: string[] }[] };
+      const cards = pack.cards.map((card) => {
+        if (!card.id.startsWith('bench-')) return card;
         n += 1;
-      }
+        const domain = (Number(card.id.slice(6)) % 8) + 1;
+        return { ...card, tags: ['cert:cissp', 'outline:cissp-2024', `domain:cissp-2024/${domain}`] };
+      });
+      cursor.update({ ...pack, cards });
       cursor.continue();
     };
     tx.oncomplete = () => resolve();

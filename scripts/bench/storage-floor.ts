@@ -26,16 +26,16 @@ const storageFloor: BenchCase = {
           const open = indexedDB.open('bench-storage-floor', 1);
           open.onupgradeneeded = () => {
             const cards = open.result.createObjectStore('cards', { keyPath: 'id' });
-            // The card table's two indexes up to schema version 7; version 8 keeps the first.
+            // The card table's two indexes up to schema version 7; version 8 kept the first.
             cards.createIndex('deckQueueRank', ['deckId', 'queue', 'rank']);
             cards.createIndex('queueRank', ['queue', 'rank']);
             const oneIndex = open.result.createObjectStore('oneIndex', { keyPath: 'id' });
             oneIndex.createIndex('deckQueueRank', ['deckId', 'queue', 'rank']);
             open.result.createObjectStore('unindexed', { keyPath: 'id' });
             open.result.createObjectStore('packs', { keyPath: 'day' });
-            // A card store the app does not have: cards in packs of about 20 (hashed by id), each
-            // pack listing its cards' queue keys under a multiEntry index, so that a deck's queue is
-            // still one index range. Measured to weigh the redesign issue 13's import target needs.
+            // The card store's layout since schema version 9 (lib/db/card-store.ts): cards in packs
+            // of about 20 (hashed by id), each pack listing its cards' queue keys under a multiEntry
+            // index, so that a deck's queue is still one index range.
             open.result.createObjectStore('cardPacks', { keyPath: 'id' }).createIndex('queueKeys', 'queueKeys', { multiEntry: true });
           };
           open.onsuccess = () => resolve(open.result);
@@ -103,7 +103,7 @@ const storageFloor: BenchCase = {
       summarize(`storage floor: the same ${CARDS.toLocaleString('en')} records without an index`, samples.unindexed, { note }),
       summarize(`storage floor: ${CARDS.toLocaleString('en')} records holding only an id`, samples.idOnly, { note }),
       summarize('storage floor: 300,000 answers in four packs (70 MB)', samples.packs, { note }),
-      summarize(`storage floor: the same ${CARDS.toLocaleString('en')} cards in 1,024 packs with a multiEntry queue index (not the app's design)`, samples.cardPacks, { note }),
+      summarize(`storage floor: the same ${CARDS.toLocaleString('en')} cards in 1,024 packs with a multiEntry queue index (the app's layout since schema version 9)`, samples.cardPacks, { note }),
       summarize('storage floor: one answered card rewritten as its own record (median of 25)', samples.answerRow, { note }),
       summarize('storage floor: one answered card rewritten as its pack of about 20 (median of 25)', samples.answerPack, { note }),
     ];

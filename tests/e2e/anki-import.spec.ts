@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { StudyPage } from './pages/study-page';
-import { countRows } from './support/idb';
+import { countCards, countRows } from './support/idb';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/anki');
 
@@ -16,10 +16,10 @@ test("a real package written by Anki imports, and its card is studied", async ({
   const section = await choosePackage(page, 'update1.apkg');
   const preview = section.getByTestId('anki-preview');
   await expect(preview).toContainText('Adds 1 card (0 suspended) in 1 deck, with 0 past answers and 0 images. Removes nothing.');
-  const before = await countRows(page, 'cards');
+  const before = await countCards(page);
   await preview.getByRole('button', { name: 'Import 1 card' }).click();
   await expect(section.getByTestId('anki-done')).toContainText('Imported: 1 card in 1 new deck');
-  expect(await countRows(page, 'cards')).toBe(before + 1);
+  expect(await countCards(page)).toBe(before + 1);
 
   await page.goto('/browse/?q=is:mine%20deck:default');
   await expect(page.getByTestId('browse-row')).toHaveCount(1);
@@ -70,10 +70,10 @@ test('a current Anki package (zstd collection) brings its history, states and im
 test('a file that is not an Anki package is refused with its reason, and nothing is stored', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('home')).toBeVisible();
-  const before = await countRows(page, 'cards');
+  const before = await countCards(page);
   const section = await choosePackage(page, 'bad-not-a-zip.apkg');
   await expect(section.getByTestId('anki-problem')).toContainText('bad-not-a-zip.apkg cannot be imported.');
   await expect(section.getByTestId('anki-problem')).toContainText('not a zip');
   await expect(section.getByTestId('anki-problem')).toContainText('Nothing was changed.');
-  expect(await countRows(page, 'cards')).toBe(before);
+  expect(await countCards(page)).toBe(before);
 });

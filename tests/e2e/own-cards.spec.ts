@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { BrowsePage } from './pages/browse-page';
 import { StudyPage } from './pages/study-page';
-import { getRow } from './support/idb';
+import { getCard, getRow } from './support/idb';
 
 test('a deck and a card of my own: created, studied, edited mid-session with the earlier text kept', async ({ page }) => {
   const browse = new BrowsePage(page);
@@ -14,7 +14,7 @@ test('a deck and a card of my own: created, studied, edited mid-session with the
 
   // Study the deck: the home page lists it; its one new card comes up.
   await page.goto('/');
-  const deckId = (await getRow<{ deckId: string }>(page, 'cards', cardId))!.deckId;
+  const deckId = (await getCard<{ deckId: string }>(page, cardId))!.deckId;
   await page.goto(`/study/?deck=${encodeURIComponent(deckId)}`);
   const study = new StudyPage(page);
   await expect(study.card()).toContainText('What does ALE stand for?');
@@ -26,8 +26,8 @@ test('a deck and a card of my own: created, studied, edited mid-session with the
   await editor.getByRole('button', { name: 'Save changes' }).click();
   await expect(study.card()).toContainText('What is ALE, and how is it computed?');
   await study.answerWithKeys('3');
-  await expect.poll(async () => (await getRow<{ reps: number; contentRev: number }>(page, 'cards', cardId))?.reps).toBe(1);
-  expect(await getRow(page, 'cards', cardId)).toMatchObject({ contentRev: 1, front: 'What is **ALE**, and how is it computed?' });
+  await expect.poll(async () => (await getCard<{ reps: number; contentRev: number }>(page, cardId))?.reps).toBe(1);
+  expect(await getCard(page, cardId)).toMatchObject({ contentRev: 1, front: 'What is **ALE**, and how is it computed?' });
   expect(await getRow(page, 'cardRevisions', `${cardId}:0`)).toMatchObject({ front: 'What does **ALE** stand for?' });
 
   // Card info shows the answer and the earlier text.
@@ -52,7 +52,7 @@ test('suspend and flag from the browser; a suspended card leaves study, a flag s
   await browse.search('"due care" is:suspended');
   await expect.poll(() => browse.found()).toBe(count); // the list re-reads the cards after the write
   const first = (await browse.rows().first().getAttribute('data-card-id'))!;
-  expect(await getRow(page, 'cards', first)).toMatchObject({ suspended: true, queue: 'off' });
+  expect(await getCard(page, first)).toMatchObject({ suspended: true, queue: 'off' });
 
   await page.getByLabel('Flag the selected cards').selectOption({ label: 'Blue' });
   await expect(browse.message()).toHaveText(`Flagged Blue: ${count} ${count === 1 ? 'card' : 'cards'} changed.`);
@@ -70,13 +70,13 @@ test('keys in study: B buries the card on screen until tomorrow, S suspends the 
   const first = await study.currentCardId();
   await page.keyboard.press('b');
   await expect(page.getByTestId('leech-notice')).toHaveText(/Card buried until tomorrow/);
-  await expect.poll(async () => (await getRow<{ buriedUntil: number | null }>(page, 'cards', first))?.buriedUntil ?? null).not.toBeNull();
+  await expect.poll(async () => (await getCard<{ buriedUntil: number | null }>(page, first))?.buriedUntil ?? null).not.toBeNull();
   const second = await study.currentCardId();
   expect(second).not.toBe(first);
   await page.keyboard.press('Shift+Digit3');
-  await expect.poll(async () => (await getRow<{ flag: number }>(page, 'cards', second))?.flag).toBe(3);
+  await expect.poll(async () => (await getCard<{ flag: number }>(page, second))?.flag).toBe(3);
   await expect(study.card()).toHaveAttribute('data-card-id', second);
   await page.keyboard.press('s');
-  await expect.poll(async () => (await getRow<{ suspended: boolean }>(page, 'cards', second))?.suspended).toBe(true);
+  await expect.poll(async () => (await getCard<{ suspended: boolean }>(page, second))?.suspended).toBe(true);
   await expect(study.card()).not.toHaveAttribute('data-card-id', second);
 });

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { PracticePage } from './pages/practice-page';
 import { StudyPage } from './pages/study-page';
-import { countRows, getRow, putRow } from './support/idb';
+import { countRows, getCard, putRow } from './support/idb';
 
 /** Moves keyboard focus onto a control with the Tab key alone. */
 async function tabTo(page: Page, target: Locator, maxTabs = 60) {
@@ -250,7 +250,7 @@ test('"Study what I missed" opens the missed cards in study, answered as normal 
   expect(missedCards.has(cardId)).toBe(true);
   await study.answerWithKeys('3');
   await expect.poll(() => countRows(page, 'reviews')).toBe(1);
-  expect(await getRow(page, 'cards', cardId)).toMatchObject({ reps: 1 });
+  expect(await getCard(page, cardId)).toMatchObject({ reps: 1 });
 });
 
 test('a mock whose time ran out while the page was closed is submitted', async ({ page }) => {

@@ -6,7 +6,7 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import { StudyPage } from './pages/study-page';
 import { CHROMIUM_ARGS, findChromium } from './support/chromium';
-import { countRows, putRow } from './support/idb';
+import { countCards, countRows, putRow } from './support/idb';
 
 async function waitForServiceWorkerControl(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -132,7 +132,7 @@ test.describe('with the network answering for the card file', () => {
   test('a broken built-in deck file leaves the stored decks in use, with a notice, and nothing changed', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('counts').first()).toBeVisible();
-    const cards = await countRows(page, 'cards');
+    const cards = await countCards(page);
     // A new app version whose card file comes back cut off: mark the stored decks as older, and
     // answer the card file with something that is not the file.
     await putRow(page, 'meta', { key: 'builtin-decks-fingerprint', value: 'an older version' });
@@ -140,6 +140,6 @@ test.describe('with the network answering for the card file', () => {
     await page.reload();
     await expect(page.getByTestId('decks-notice')).toContainText('The newest built-in decks could not be loaded (the deck file is not a JSON object)');
     await expect(page.getByTestId('counts').first()).toBeVisible();
-    expect(await countRows(page, 'cards')).toBe(cards);
+    expect(await countCards(page)).toBe(cards);
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { HomePage } from './pages/home-page';
 import { StudyPage } from './pages/study-page';
-import { countRows, getRow } from './support/idb';
+import { countRows, getCard, getRow } from './support/idb';
 
 test('studies ten cards with the keyboard alone, and the progress survives a reload', async ({ page }) => {
   const home = new HomePage(page);
@@ -38,18 +38,18 @@ test('undo restores the card as it was before the answer', async ({ page }) => {
   await page.goto('/study/');
   const study = new StudyPage(page);
   const id = await study.currentCardId();
-  const stored = await getRow<{ rev: number; state: number; reps: number; due: number }>(page, 'cards', id);
+  const stored = await getCard<{ rev: number; state: number; reps: number; due: number }>(page, id);
   expect(stored).toMatchObject({ rev: 0, state: 0, reps: 0 });
 
   await study.answerWithKeys('4');
   await expect.poll(() => countRows(page, 'reviews')).toBe(1);
-  expect(await getRow(page, 'cards', id)).toMatchObject({ reps: 1, state: 2 });
+  expect(await getCard(page, id)).toMatchObject({ reps: 1, state: 2 });
 
   await page.keyboard.press('u');
   await expect(page.locator(`[data-testid="card"][data-card-id="${id}"]`)).toBeVisible();
   await expect(page.getByTestId('answered')).toHaveText('0');
   await expect.poll(() => countRows(page, 'reviews')).toBe(0);
-  expect(await getRow(page, 'cards', id)).toMatchObject({ reps: 0, state: 0, due: stored!.due });
+  expect(await getCard(page, id)).toMatchObject({ reps: 0, state: 0, due: stored!.due });
 
   // The undone card can be answered again at once, and "Undo" is a named, clickable button too.
   await study.answerWithKeys('3');
@@ -86,6 +86,6 @@ test('an answer whose write a reload cut short is stored when the app starts aga
   await page.reload();
   await expect(study.card()).toBeVisible();
   expect(await getRow(page, 'reviews', 'cut-short-1')).toMatchObject({ cardId: id, grade: 3, durationMs: 1500 });
-  expect(await getRow(page, 'cards', id)).toMatchObject({ reps: 1, rev: 1 });
+  expect(await getCard(page, id)).toMatchObject({ reps: 1, rev: 1 });
   expect(await page.evaluate(() => localStorage.getItem('cism-cissp-study:pending-answers'))).toBeNull();
 });

@@ -30,15 +30,16 @@ async function progressOf(page: Page) {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['reviews', 'packedReviews', 'cards'], 'readonly');
+          const tx = db.transaction(['reviews', 'packedReviews', 'cardPacks'], 'readonly');
           const rows = tx.objectStore('reviews').getAllKeys();
           const packs = tx.objectStore('packedReviews').getAll();
-          const cards = tx.objectStore('cards').getAll();
+          const cardPacks = tx.objectStore('cardPacks').getAll();
           tx.oncomplete = () => {
             db.close();
             const packed = (packs.result as { ids: string }[]).flatMap((p) => (p.ids ? p.ids.split('\n') : []));
             const answers = [...(rows.result as string[]), ...packed].sort();
-            const studied = (cards.result as Record<string, unknown>[])
+            const studied = (cardPacks.result as { cards: Record<string, unknown>[] }[])
+              .flatMap((p) => p.cards)
               .filter((c) => (c.reps as number) > 0 || c.suspended || c.flag)
               .map(({ id, due, stability, difficulty, reps, lapses, state, lastReview, suspended, flag }) => ({ id, due, stability, difficulty, reps, lapses, state, lastReview, suspended, flag: flag ?? 0 }))
               .sort((a, b) => String(a.id).localeCompare(String(b.id)));

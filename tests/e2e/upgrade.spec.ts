@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import generated from '../../lib/decks/generated/decks.json';
 import { SHIPPED } from '../helpers/shipped-schemas';
 import { SCHEMA_VERSION } from '../../lib/db/schema';
-import { countRows, getRow } from './support/idb';
+import { countCards, getCard, getRow } from './support/idb';
 
 const DAY = 86_400_000;
 
@@ -25,7 +25,7 @@ test('a database from the previous version opens in this one with every card and
   await page.addScriptTag({ path: join(process.cwd(), 'node_modules/dexie/dist/dexie.js') });
   await page.evaluate(
     async ({ shipped, card, answer }) => {
-      const D = (window as unknown as { Dexie: new (name: string) => { version(n: number): { stores(s: Record<string, string>): void }; open(): Promise<unknown>; table(n: string): { add(row: unknown): Promise<unknown> }; close(): void } }).Dexie;
+      const D = (window as unknown as { Dexie: new (name: string) => { version(n: number): { stores(s: Record<string, string | null>): void }; open(): Promise<unknown>; table(n: string): { add(row: unknown): Promise<unknown> }; close(): void } }).Dexie;
       const db = new D('cism-cissp-study');
       for (const v of [1, 2, 3, 4]) db.version(v).stores(shipped[v]!);
       await db.open();
@@ -40,25 +40,26 @@ test('a database from the previous version opens in this one with every card and
   await expect(page.getByTestId('home')).toBeVisible();
   const schema = await page.evaluate(
     () =>
-      new Promise<{ version: number; indexes: string[] }>((resolve, reject) => {
+      new Promise<{ version: number; indexes: string[]; cardsTable: boolean }>((resolve, reject) => {
         const open = indexedDB.open('cism-cissp-study');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const indexes = [...db.transaction('cards', 'readonly').objectStore('cards').indexNames];
+          const indexes = [...db.transaction('cardPacks', 'readonly').objectStore('cardPacks').indexNames];
+          const cardsTable = db.objectStoreNames.contains('cards');
           db.close();
-          resolve({ version: db.version, indexes });
+          resolve({ version: db.version, indexes, cardsTable });
         };
       }),
   );
-  // Version 8 dropped `[queue+rank]` as well (lib/db/migrations/v8-one-card-index.ts).
-  expect(schema).toEqual({ version: SCHEMA_VERSION * 10, indexes: ['[deckId+queue+rank]'] });
+  // Version 9 moved the cards into packs with one index of queue keys (lib/db/migrations/v9-card-packs.ts).
+  expect(schema).toEqual({ version: SCHEMA_VERSION * 10, indexes: ['queueKeys'], cardsTable: false });
 
-  const kept = await getRow<typeof studied>(page, 'cards', studied.id);
+  const kept = await getCard<typeof studied>(page, studied.id);
   expect(kept).toMatchObject({ state: 2, stability: 7.25, difficulty: 4.5, reps: 3, due: studied.due, lastReview: studied.lastReview });
   expect(await getRow(page, 'reviews', 'answer-1')).toEqual(review);
   // The built-in decks were synced around the studied card; a deck's total comes from the new range query.
-  expect(await countRows(page, 'cards')).toBe(generated.cards.length);
+  expect(await countCards(page)).toBe(generated.cards.length);
   const deck = generated.decks.find((d) => d.id === studied.deckId)!;
   await expect(page.getByTestId(`deck-${deck.id}`)).toContainText(`· ${generated.cards.filter((c) => c.deckId === deck.id).length} cards`);
 });
@@ -66,7 +67,7 @@ test('a database from the previous version opens in this one with every card and
 test('a database written by a newer version of the app is named, and this version never writes to it', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('counts').first()).toBeVisible();
-  const cardsBefore = await countRows(page, 'cards');
+  const cardsBefore = await countCards(page);
   // A newer app (one schema version up) upgrades the database from another tab; this tab steps aside.
   await page.evaluate(
     (v) =>
@@ -99,5 +100,5 @@ test('a database written by a newer version of the app is named, and this versio
   );
   expect(after.version).toBe((SCHEMA_VERSION + 1) * 10);
   expect(after.stores).toContain('futureTable');
-  expect(await countRows(page, 'cards')).toBe(cardsBefore);
+  expect(await countCards(page)).toBe(cardsBefore);
 });

@@ -11,6 +11,7 @@ import { v5 } from './v5-lean-card-indexes';
 import { v6 } from './v6-practice-attempts';
 import { v7 } from './v7-own-cards';
 import { v8 } from './v8-one-card-index';
+import { v9 } from './v9-card-packs';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
 export type { Migration };

@@ -63,3 +63,45 @@ export function putRow(page: Page, store: string, row: Record<string, unknown>):
     [store, row] as const,
   );
 }
+
+/** How many cards are stored: the entries of the card packs' queue-key index (one per card; lib/db/card-store.ts). */
+export function countCards(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('cism-cissp-study');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('cardPacks', 'readonly').objectStore('cardPacks').index('queueKeys').count();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** One stored card, found in the card packs read straight from the browser's IndexedDB. */
+export function getCard<T>(page: Page, id: string): Promise<T | undefined> {
+  return page.evaluate(
+    (cardId) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const open = indexedDB.open('cism-cissp-study');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('cardPacks', 'readonly').objectStore('cardPacks').getAll();
+          req.onsuccess = () => {
+            db.close();
+            const packs = req.result as { cards: { id: string }[] }[];
+            resolve(packs.flatMap((p) => p.cards).find((c) => c.id === cardId) as T | undefined);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    id,
+  );
+}

@@ -7,6 +7,7 @@ import { DAY, makeGenerated } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { dumpAll, HOUR, importText, logicalDump, MINUTE, newDevice, study, T0, TEST_SETTINGS, textSource, withoutRev } from '../../helpers/devices';
 import { readCard } from '@/lib/db/card-store';
+import type { CardPack } from '@/lib/db/schema';
 
 const HISTORY = [
   { cardId: 'card-0', grade: Grade.Good, at: T0 },
@@ -38,9 +39,9 @@ describe('export, then import into a fresh database', () => {
     // The review log is stored differently (imported answers are packed per day), the progress is not.
     expect(await logicalDump(target)).toEqual(await logicalDump(source));
     const [a, b] = [await dumpAll(source), await dumpAll(target)];
-    expect(a.cards!.length).toBe(6);
+    expect(a.cardPacks!.flatMap((p) => (p as CardPack).cards)).toHaveLength(6);
     expect(a.reviews!.length).toBe(7);
-    for (const table of ['cards', 'decks', 'settings', 'dayTotals']) expect(b[table], table).toEqual(a[table]);
+    for (const table of ['cardPacks', 'cardDigest', 'decks', 'settings', 'dayTotals']) expect(b[table], table).toEqual(a[table]);
     expect(b.reviews).toEqual([]);
     expect(b.packedReviews!.length).toBe(3);
   });

@@ -14,6 +14,7 @@ import { unpackDigest, type DigestPack } from '@/lib/stats/card-digest';
 import { cardSyncHash } from '@/lib/sync/card-sync-key';
 import { SHIPPED } from '../../helpers/shipped-schemas';
 import { readAllCards } from '@/lib/db/card-store';
+import type { CardPack } from '@/lib/db/schema';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/db');
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
@@ -33,6 +34,9 @@ const digestEntries = (packs: DigestPack[]) =>
     .flatMap(unpackDigest)
     .map((entry) => ({ ...entry, sync: undefined }))
     .sort((a, b) => a.id.localeCompare(b.id));
+
+/** A fixture's cards: one row each up to version 8, in packs from version 9. */
+const cardsOf = (f: Fixture) => f.tables.cards ?? (f.tables.cardPacks as unknown as CardPack[]).flatMap((p) => p.cards as unknown as Record<string, unknown>[]);
 
 let n = 0;
 /** Writes a fixture with the schema exactly as its version shipped (no upgrade code, no middleware). */
@@ -68,8 +72,12 @@ describe('schema migrations', () => {
     const db = openStudyDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    for (const table of ['decks', 'cards', 'settings', 'meta'] as const)
+    for (const table of ['decks', 'settings', 'meta'] as const)
       expect(byKey(await db.table(table).toArray(), table === 'meta' ? 'key' : 'id'), table).toEqual(byKey(f.tables[table]!, table === 'meta' ? 'key' : 'id'));
+    // Every card as it was, stored in the packs the app writes itself (version 9 on).
+    expect(await readAllCards(db)).toEqual(byKey(cardsOf(f), 'id'));
+    expect(await db.cardPacks.toArray()).toEqual(latest.tables.cardPacks);
+    expect(db.tables.map((t) => t.name)).not.toContain('cards');
     // Every answer is still there, one row each or packed by day.
     const answers = (await db.reviews.count()) + (await db.packedReviews.toArray()).reduce((s, p) => s + p.count, 0);
     expect(answers).toBe(latest.tables.reviews!.length + (latest.tables.packedReviews as { count: number }[]).reduce((s, p) => s + p.count, 0));
@@ -95,7 +103,7 @@ describe('schema migrations', () => {
     for (let v = 1; v <= SCHEMA_VERSION; v += 1) newer.version(v).stores(SHIPPED[v]!);
     newer.version(SCHEMA_VERSION + 1).stores({ futureTable: 'id' });
     await newer.open();
-    await newer.table('cards').put({ id: 'kept', front: 'written by the newer app' });
+    await newer.table('decks').put({ id: 'kept', name: 'written by the newer app' });
     newer.close();
 
     const db = openStudyDb(name);
@@ -110,7 +118,7 @@ describe('schema migrations', () => {
     const again = new Dexie(name);
     await again.open(); // opens at whatever version is stored
     expect(again.verno).toBe(SCHEMA_VERSION + 1);
-    expect(await again.table('cards').get('kept')).toEqual({ id: 'kept', front: 'written by the newer app' });
+    expect(await again.table('decks').get('kept')).toEqual({ id: 'kept', name: 'written by the newer app' });
     expect(again.tables.map((t) => t.name)).toContain('futureTable');
     again.close();
   });

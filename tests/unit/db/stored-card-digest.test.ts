@@ -10,7 +10,7 @@ import { bucketOf, DIGEST_BUCKETS, digestOf, packDigest, unpackDigest, updatePac
 import { DAY, T0, makeCard, makeGenerated } from '../../helpers/cards';
 import { freshDb } from '../../helpers/db';
 import { openShippedSchema } from '../../helpers/shipped-schemas';
-import { addCards, cardStores, clearCards, countDeckCards, readAllCards, readDeckCardIds, readDeckCards, removeCards, storeCards } from '@/lib/db/card-store';
+import { addCards, cardStores, packCards, packOf, clearCards, countDeckCards, readAllCards, readDeckCardIds, readDeckCards, removeCards, storeCards } from '@/lib/db/card-store';
 import { updateCard } from '../../helpers/cards';
 
 const byId = <T extends { id: string }>(rows: T[]) => rows.slice().sort((a, b) => a.id.localeCompare(b.id));
@@ -130,15 +130,15 @@ describe('card digest kept in step with the cards', () => {
 });
 
 describe('repairCardDigest', () => {
-  it('rebuilds only when cards were written around Dexie', async () => {
+  it('rebuilds only when cards were written around the card store', async () => {
     const db = freshDb();
     await addCards(db, [makeCard({ id: 'a' }), makeCard({ id: 'b', order: 1 })]);
     expect(await repairCardDigest(db)).toBe(false);
 
-    // A second connection without the middleware stands for a raw IndexedDB writer.
+    // A second connection, outside the card store, stands for a raw IndexedDB writer.
     const raw = new Dexie(db.name); // no version declared: opens the stored schema as it is
     await raw.open();
-    await raw.table('cards').put(studied('c'));
+    await raw.table('cardPacks').put(packCards(packOf('c'), [studied('c')]));
     raw.close();
 
     expect(await repairCardDigest(db)).toBe(true);
@@ -166,9 +166,10 @@ describe('schema version 5: fewer card indexes', () => {
     const db = openStudyDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    const store = db.backendDB().transaction('cards', 'readonly').objectStore('cards');
-    // Version 8 dropped `[queue+rank]` too (lib/db/migrations/v8-one-card-index.ts).
-    expect([...store.indexNames].sort()).toEqual(['[deckId+queue+rank]']);
+    // Version 9 keeps the cards in packs with one index of queue keys (lib/db/migrations/v9-card-packs.ts).
+    expect([...db.backendDB().objectStoreNames]).not.toContain('cards');
+    const store = db.backendDB().transaction('cardPacks', 'readonly').objectStore('cardPacks');
+    expect([...store.indexNames]).toEqual(['queueKeys']);
     expect(await readAllCards(db)).toEqual(cardsBefore);
     expect((await readDeckCards(db, 'deck-b')).map((c) => c.id)).toEqual(['b1']);
     expect((await readDeckCardIds(db, 'deck-a')).sort()).toEqual(['n1', 's1']);
