@@ -39,7 +39,11 @@ export function packOf(id: string): number {
 }
 
 const byId = (a: StudyCard, b: StudyCard) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const queueKeyOf = (c: StudyCard): CardQueueKey => [c.deckId, c.queue, c.rank, c.id];
+/**
+ * A card's queue key. NaN is no IndexedDB key, and an entry with one would be left out of the
+ * index: the card would vanish from its queue and from the counts. It ranks first instead.
+ */
+const queueKeyOf = (c: StudyCard): CardQueueKey => [c.deckId, c.queue, Number.isNaN(c.rank) ? -Infinity : c.rank, c.id];
 
 /** A pack of these cards, in id order, with their queue keys. */
 export function packCards(pack: number, cards: Iterable<StudyCard>): CardPack {

@@ -135,6 +135,14 @@ describe('the card store', () => {
     expect(seen.reduce((a, b) => a + b, 0)).toBe(3000);
   });
 
+  it('keeps a card whose rank is not a number in its queue and in the counts', async () => {
+    const db = freshDb();
+    await storeCards(db, [makeCard({ id: 'odd', deckId: 'deck', order: Number.NaN }), makeCard({ id: 'plain', deckId: 'deck', order: 1 })]);
+    expect(await countCards(db)).toBe(2);
+    expect(await readCardIds(db)).toEqual(['odd', 'plain']);
+    expect((await readQueue(db, 'deck', 'new', null)).map((c) => c.id)).toEqual(['odd', 'plain']);
+  });
+
   it('finds imported cards by the prefix of their ids', async () => {
     const db = freshDb();
     await storeCards(db, [makeCard({ id: 'anki-2' }), makeCard({ id: 'csv-1' }), makeCard({ id: 'anki-1' })]);
