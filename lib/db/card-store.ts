@@ -131,9 +131,24 @@ export function readDeckCardIds(db: StudyDb, deckId: string): Promise<string[]> 
 export const countDeckCards = (db: StudyDb, deckId: string): Promise<number> => deckRange(db, deckId).count();
 
 /** The first `limit` cards (all without one) of a deck's queue up to a rank (null: the whole queue), in rank order. */
-export function readQueue(db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null, limit?: number): Promise<StudyCard[]> {
-  const range = queueRange(db, deckId, queue, upTo);
-  return (limit !== undefined && Number.isFinite(limit) ? range.limit(limit) : range).keys().then((keys) => readCards(db, idsOf(keys)));
+export const readQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null, limit?: number): Promise<StudyCard[]> =>
+  readQueues(db, [deckId], queue, upTo, limit);
+
+/**
+ * The first `limit` cards (all without one) of several decks' queues up to a rank, merged in rank
+ * order (a deck with its subdecks, or every deck). The queue keys are merged first, so only the
+ * cards that make the cut are read, each pack once.
+ */
+export function readQueues(db: StudyDb, deckIds: readonly string[], queue: StudyCard['queue'], upTo: number | null, limit?: number): Promise<StudyCard[]> {
+  const bounded = limit !== undefined && Number.isFinite(limit);
+  return Dexie.Promise.all(deckIds.map((deckId) => {
+    const range = queueRange(db, deckId, queue, upTo);
+    return (bounded ? range.limit(limit) : range).keys();
+  })).then((lists) => {
+    // A stable sort: equal ranks keep their deck's order, as the decks' own ranges give them.
+    const keys = (lists.flat() as unknown as CardQueueKey[]).sort((a, b) => a[2] - b[2]);
+    return readCards(db, (bounded ? keys.slice(0, limit) : keys).map((k) => k[3]));
+  });
 }
 
 export const countQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null): Promise<number> => queueRange(db, deckId, queue, upTo).count();

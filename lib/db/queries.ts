@@ -6,7 +6,7 @@ import { isDigestTag } from '../stats/card-digest';
 import { readCardDigest } from './stored-card-digest';
 import { missedCardIds } from '../practice/history';
 import { allDeckIds, type StudyDb } from './database';
-import { cardStores, firstRankAfter, readAllCards, readCards, readQueue } from './card-store';
+import { cardStores, firstRankAfter, readAllCards, readCards, readQueues } from './card-store';
 import { reviewsOnDay } from './review-log';
 import { deckFamily } from '../deck-tree';
 
@@ -68,12 +68,12 @@ export async function loadTodayQueue(db: StudyDb, scope: StudyScope, settings: S
   const family = scope.kind === 'deck' ? await deckFamilyOf(db, scope.deckId) : await allDeckIds(db);
   const done = await doneToday(db, day, scope.kind === 'deck' ? family : undefined);
   const left = remainingToday({ newCards: Infinity, learning: 0, review: Infinity }, done, settings);
-  // Several decks (one with its subdecks, or all): each deck's cards in rank order, then merged
-  // (ranks order cards across decks too).
-  const byRank = (a: StudyCard, b: StudyCard) => a.rank - b.rank;
-  const read = (queue: StudyCard['queue'], upTo: number | null, limit: number) =>
-    Promise.all(family.map((deckId) => readQueue(db, deckId, queue, upTo, limit))).then((lists) => (lists.length === 1 ? lists[0]! : lists.flat().sort(byRank).slice(0, limit)));
-  const [learning, review, fresh] = await Promise.all([read('learn', dayEnd - 1, Infinity), read('review', dayEnd - 1, left.review), read('new', null, left.newCards)]);
+  // Several decks (one with its subdecks, or all): their queues merged by rank (ranks order cards across decks too).
+  const [learning, review, fresh] = await Promise.all([
+    readQueues(db, family, 'learn', dayEnd - 1),
+    readQueues(db, family, 'review', dayEnd - 1, left.review),
+    readQueues(db, family, 'new', null, left.newCards),
+  ]);
   return buildTodayQueue({ learning, review, fresh }, done, settings);
 }
 

@@ -5,15 +5,14 @@
 import { type StudyCard, withQueueFields } from '../model';
 import { withStorageErrors } from './errors';
 import { allDeckIds } from './database';
-import { cardStores, readQueue, storeCards } from './card-store';
+import { cardStores, readQueues, storeCards } from './card-store';
 import type { StudyDb } from './schema';
 
 /** Cards buried until a time that has passed come back (at start-up and when a session starts). */
 export async function unburyDue(db: StudyDb, now: number): Promise<number> {
   const due = (c: StudyCard) => c.buriedUntil != null && c.buriedUntil <= now;
-  // Deck by deck: there is no index on the queue alone (lib/db/migrations/v8-one-card-index.ts).
-  const offCards = async () =>
-    (await Promise.all((await allDeckIds(db)).map((deckId) => readQueue(db, deckId, 'off', null)))).flat();
+  // Every deck's "off" queue: there is no index on the queue alone (lib/db/card-store.ts).
+  const offCards = async () => readQueues(db, await allDeckIds(db), 'off', null);
   // Almost always nothing is due: a read first, so a session start does not queue behind (or block) a write.
   if (!(await withStorageErrors(offCards)).some(due)) return 0;
   return withStorageErrors(() =>

@@ -17,6 +17,7 @@ import {
   readDeckCardIds,
   readDeckCards,
   readQueue,
+  readQueues,
   removeCards,
   storeCards,
 } from '@/lib/db/card-store';
@@ -79,6 +80,16 @@ describe('the card store', () => {
     expect(await firstRankAfter(db, 'deck', 'review', T0)).toBe(T0 + DAY);
     expect(await firstRankAfter(db, 'deck', 'review', T0 - DAY)).toBe(T0);
     expect(await firstRankAfter(db, 'deck', 'review', T0 + 3 * DAY)).toBeUndefined();
+  });
+
+  it('merges several decks\' queues by rank before the limit, and reads only the cards that make the cut', async () => {
+    const db = freshDb();
+    await storeCards(db, [due(1, 'a', T0 - 1), due(2, 'b', T0 - 5), due(3, 'a', T0 - 3), due(4, 'b', T0 - 2), due(5, 'c', T0 - 9)]);
+    const ids = (cards: StudyCard[]) => cards.map((c) => c.id);
+    expect(ids(await readQueues(db, ['a', 'b'], 'review', T0))).toEqual([id(2), id(3), id(4), id(1)]);
+    expect(ids(await readQueues(db, ['a', 'b'], 'review', T0, 3))).toEqual([id(2), id(3), id(4)]);
+    expect(ids(await readQueues(db, ['a', 'b', 'c'], 'review', T0 - 3, 2))).toEqual([id(5), id(2)]);
+    expect(await readQueues(db, [], 'review', null)).toEqual([]);
   });
 
   it('moves a card between queues and decks when it is stored again: its old queue key goes', async () => {
