@@ -40,10 +40,11 @@ export function packOf(id: string): number {
 
 const byId = (a: StudyCard, b: StudyCard) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 /**
- * A card's queue key. NaN is no IndexedDB key, and an entry with one would be left out of the
- * index: the card would vanish from its queue and from the counts. It ranks first instead.
+ * A card's queue key. NaN (or a missing rank) is no IndexedDB key, and an entry with one would be
+ * left out of the index: the card would vanish from its queue and from the counts. It ranks first
+ * instead.
  */
-const queueKeyOf = (c: StudyCard): CardQueueKey => [c.deckId, c.queue, Number.isNaN(c.rank) ? -Infinity : c.rank, c.id];
+const queueKeyOf = (c: StudyCard): CardQueueKey => [c.deckId, c.queue, typeof c.rank === 'number' && !Number.isNaN(c.rank) ? c.rank : -Infinity, c.id];
 
 /** A pack of these cards, in id order, with their queue keys. */
 export function packCards(pack: number, cards: Iterable<StudyCard>): CardPack {
@@ -66,15 +67,25 @@ function byPack<T>(items: readonly T[], idOf: (item: T) => string): Map<number, 
 // ---------------------------------------------------------------------------------------------
 // Reads
 
+/**
+ * Runs a read after the card writes its transaction has issued and not yet finished (see `inTurn`):
+ * a write reads its packs before it rewrites them, so a read issued right after it would
+ * otherwise see the packs as they were.
+ */
+function afterWrites<T>(db: StudyDb, read: () => Promise<T>): Promise<T> {
+  const pending = turnOf(db);
+  return pending ? pending.then(read, read) : read();
+}
+
 export function readCard(db: StudyDb, id: string): Promise<StudyCard | undefined> {
-  return db.cardPacks.get(packOf(id)).then((p) => p?.cards.find((c) => c.id === id));
+  return afterWrites(db, () => db.cardPacks.get(packOf(id)).then((p) => p?.cards.find((c) => c.id === id)));
 }
 
 /** The stored cards among `ids`, in the order of `ids`; unknown ids are left out. */
 export function readCards(db: StudyDb, ids: readonly string[]): Promise<StudyCard[]> {
   if (!ids.length) return Dexie.Promise.resolve([]);
   const packs = [...byPack(ids, (id) => id).keys()];
-  return db.cardPacks.bulkGet(packs).then((found) => {
+  return afterWrites(db, () => db.cardPacks.bulkGet(packs)).then((found) => {
     const cards = new Map<string, StudyCard>();
     for (const p of found) if (p) for (const c of p.cards) cards.set(c.id, c);
     const out: StudyCard[] = [];
@@ -88,21 +99,24 @@ export function readCards(db: StudyDb, ids: readonly string[]): Promise<StudyCar
 
 /** Every stored card, in id order. */
 export function readAllCards(db: StudyDb): Promise<StudyCard[]> {
-  return db.cardPacks.toArray().then((packs) => packs.flatMap((p) => p.cards).sort(byId));
+  return afterWrites(db, () => db.cardPacks.toArray()).then((packs) => packs.flatMap((p) => p.cards).sort(byId));
 }
 
 /** Every card's queue key between two bounds (see the ranges below), in key order. */
 const queueKeys = (db: StudyDb, lower: unknown, upper: unknown, includeLower = true) =>
   db.cardPacks.where('queueKeys').between(lower, upper, includeLower, true);
+/** The keys of such a range, or their count, once the transaction's pending card writes are done. */
+const keysIn = (db: StudyDb, range: ReturnType<typeof queueKeys>) => afterWrites(db, () => range.keys()).then((keys) => keys as unknown as CardQueueKey[]);
+const countIn = (db: StudyDb, range: ReturnType<typeof queueKeys>) => afterWrites(db, () => range.count());
 const everyKey = (db: StudyDb) => queueKeys(db, Dexie.minKey, Dexie.maxKey);
-const idsOf = (keys: readonly unknown[]) => (keys as CardQueueKey[]).map((k) => k[3]);
+const idsOf = (keys: readonly CardQueueKey[]) => keys.map((k) => k[3]);
 
 /** How many cards are stored (one queue key each), without reading them. */
-export const countCards = (db: StudyDb): Promise<number> => everyKey(db).count();
+export const countCards = (db: StudyDb): Promise<number> => countIn(db, everyKey(db));
 
 /** Every stored card's id, in id order, without reading the cards. */
 export function readCardIds(db: StudyDb): Promise<string[]> {
-  return everyKey(db).keys().then((keys) => idsOf(keys).sort());
+  return keysIn(db, everyKey(db)).then((keys) => idsOf(keys).sort());
 }
 
 /** The ids of the stored cards that start with `prefix` (imported cards: "anki-", "csv-"). */
@@ -119,16 +133,19 @@ const deckRange = (db: StudyDb, deckId: string) => queueKeys(db, [deckId], [deck
 const queueRange = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null) =>
   queueKeys(db, [deckId, queue], upTo === null ? [deckId, queue, []] : [deckId, queue, upTo, []]);
 
-/** One deck's cards, in queue and rank order. */
+/**
+ * One deck's cards, in queue and rank order. Outside a transaction the keys and the cards are two
+ * reads: a card moved to another deck in between is left out.
+ */
 export function readDeckCards(db: StudyDb, deckId: string): Promise<StudyCard[]> {
-  return readDeckCardIds(db, deckId).then((ids) => readCards(db, ids));
+  return readDeckCardIds(db, deckId).then((ids) => readCards(db, ids)).then((cards) => cards.filter((c) => c.deckId === deckId));
 }
 
 export function readDeckCardIds(db: StudyDb, deckId: string): Promise<string[]> {
-  return deckRange(db, deckId).keys().then(idsOf);
+  return keysIn(db, deckRange(db, deckId)).then(idsOf);
 }
 
-export const countDeckCards = (db: StudyDb, deckId: string): Promise<number> => deckRange(db, deckId).count();
+export const countDeckCards = (db: StudyDb, deckId: string): Promise<number> => countIn(db, deckRange(db, deckId));
 
 /** The first `limit` cards (all without one) of a deck's queue up to a rank (null: the whole queue), in rank order. */
 export const readQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null, limit?: number): Promise<StudyCard[]> =>
@@ -143,22 +160,23 @@ export function readQueues(db: StudyDb, deckIds: readonly string[], queue: Study
   const bounded = limit !== undefined && Number.isFinite(limit);
   return Dexie.Promise.all(deckIds.map((deckId) => {
     const range = queueRange(db, deckId, queue, upTo);
-    return (bounded ? range.limit(limit) : range).keys();
-  })).then((lists) => {
-    // A stable sort: equal ranks keep their deck's order, as the decks' own ranges give them.
-    const keys = (lists.flat() as unknown as CardQueueKey[]).sort((a, b) => a[2] - b[2]);
-    return readCards(db, (bounded ? keys.slice(0, limit) : keys).map((k) => k[3]));
-  });
+    return keysIn(db, bounded ? range.limit(limit) : range);
+  }))
+    .then((lists) => {
+      // A stable sort: equal ranks keep their deck's order, as the decks' own ranges give them.
+      const keys = lists.flat().sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+      return readCards(db, (bounded ? keys.slice(0, limit) : keys).map((k) => k[3]));
+    })
+    // Outside a transaction the keys and the cards are two reads: a card answered, moved or
+    // suspended in between (another tab) is left out rather than shown from the wrong queue.
+    .then((cards) => cards.filter((c) => c.queue === queue && deckIds.includes(c.deckId) && (upTo === null || c.rank <= upTo)));
 }
 
-export const countQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null): Promise<number> => queueRange(db, deckId, queue, upTo).count();
+export const countQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null): Promise<number> => countIn(db, queueRange(db, deckId, queue, upTo));
 
 /** The lowest rank above `after` in a deck's queue (for learning and review cards, the next due time). */
 export function firstRankAfter(db: StudyDb, deckId: string, queue: StudyCard['queue'], after: number): Promise<number | undefined> {
-  return queueKeys(db, [deckId, queue, after, []], [deckId, queue, []], false)
-    .limit(1)
-    .keys()
-    .then((keys) => (keys[0] as CardQueueKey | undefined)?.[2]);
+  return keysIn(db, queueKeys(db, [deckId, queue, after, []], [deckId, queue, []], false).limit(1)).then((keys) => keys[0]?.[2]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,14 +192,25 @@ export class CardExistsError extends Error {
 
 /**
  * Each transaction's card writes, one after the other. A writer may issue several without waiting
- * for each (an import keeps IndexedDB busy while it computes the next part): two writes that both
- * read a pack before either wrote it would lose one's cards. Chained, each reads its packs only
- * once the previous one has issued its writes (IndexedDB runs a transaction's requests in order).
+ * for each (an import keeps IndexedDB busy while it packs the answers): two writes that both read
+ * a pack before either wrote it would lose one's cards. Chained, each reads its packs only once
+ * the previous one is stored, and a read waits for them too (`afterWrites`).
  */
 const turns = new WeakMap<object, Promise<unknown>>();
 
-function inTurn<T>(db: StudyDb, write: () => Promise<T>): Promise<T> {
+/** This database's current transaction, if a Dexie transaction of it is running here. */
+function transactionOf(db: StudyDb) {
   const tx = Dexie.currentTransaction;
+  return tx && tx.db === db ? tx : null;
+}
+
+function turnOf(db: StudyDb): Promise<unknown> | undefined {
+  const tx = transactionOf(db);
+  return tx ? turns.get(tx.idbtrans ?? tx) : undefined;
+}
+
+function inTurn<T>(db: StudyDb, write: () => Promise<T>): Promise<T> {
+  const tx = transactionOf(db);
   if (!tx) return db.transaction('rw', cardStores(db), write);
   const key = tx.idbtrans ?? tx;
   const previous = turns.get(key);

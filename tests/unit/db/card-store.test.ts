@@ -138,6 +138,34 @@ describe('the card store', () => {
     expect((await readCardDigest(db)).length).toBe(2998);
   });
 
+  it('lets a read issued right after a write it did not wait for, in the same transaction, see that write', async () => {
+    const db = freshDb();
+    await storeCards(db, [makeCard({ id: 'a', front: 'Before' })]);
+    const seen = await db.transaction('rw', cardStores(db), async () => {
+      const written = storeCards(db, [makeCard({ id: 'a', front: 'After' }), makeCard({ id: 'b' })]);
+      const read = await Promise.all([readCard(db, 'a'), readCards(db, ['b']), countCards(db), readQueue(db, 'deck-a', 'new', null)]);
+      await written;
+      return read;
+    });
+    expect(seen[0]?.front).toBe('After');
+    expect(seen[1].map((c) => c.id)).toEqual(['b']);
+    expect(seen[2]).toBe(2);
+    expect(seen[3].map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('leaves out of a queue a card that left it between the read of the keys and the read of the cards', async () => {
+    const db = freshDb();
+    const moved = due(1, 'deck', T0 - DAY);
+    await storeCards(db, [moved, due(2, 'deck', T0 - DAY)]);
+    // What another tab's answer leaves for a reader that read the keys before it: the card's pack
+    // as the keys said it was, its card as it is now (answered, due in a week).
+    const pack = (await db.cardPacks.get(packOf(moved.id)))!;
+    const now = { ...moved, due: T0 + 7 * DAY, rank: T0 + 7 * DAY };
+    await db.cardPacks.put({ ...pack, cards: pack.cards.map((c) => (c.id === moved.id ? now : c)) });
+    expect((await readQueue(db, 'deck', 'review', T0)).map((c) => c.id)).toEqual([id(2)]);
+    expect((await readDeckCards(db, 'deck')).map((c) => c.id).sort()).toEqual([id(1), id(2)]);
+  });
+
   it('reports the progress of a large write, card by card, up to all of them', async () => {
     const db = freshDb();
     const seen: number[] = [];
