@@ -53,16 +53,7 @@ export function packCards(pack: number, cards: Iterable<StudyCard>): CardPack {
 }
 
 /** Groups cards (or ids) by the pack they belong in. */
-function byPack<T>(items: readonly T[], idOf: (item: T) => string): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const item of items) {
-    const p = packOf(idOf(item));
-    const list = out.get(p);
-    if (list) list.push(item);
-    else out.set(p, [item]);
-  }
-  return out;
-}
+const byPack = <T>(items: readonly T[], idOf: (item: T) => string) => byBucket(items, idOf, packOf);
 
 // ---------------------------------------------------------------------------------------------
 // Reads

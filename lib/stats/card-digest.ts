@@ -115,11 +115,11 @@ export function updatePack(pack: DigestPack | undefined, bucket: number, puts: r
   return packDigest(bucket, byId.values());
 }
 
-/** Groups entries (or ids) by the pack they belong in. */
-export function byBucket<T>(items: readonly T[], idOf: (item: T) => string): Map<number, T[]> {
+/** Groups entries (or ids) by the pack they belong in (a digest pack, or by another hash of the id). */
+export function byBucket<T>(items: readonly T[], idOf: (item: T) => string, bucketOfId: (id: string) => number = bucketOf): Map<number, T[]> {
   const out = new Map<number, T[]>();
   for (const item of items) {
-    const b = bucketOf(idOf(item));
+    const b = bucketOfId(idOf(item));
     const list = out.get(b);
     if (list) list.push(item);
     else out.set(b, [item]);
