@@ -25,7 +25,9 @@ describe('practice questions', () => {
   it('draw wrong options from the same sub-domain whenever it has enough concepts', () => {
     let checked = 0;
     for (const c of cissp.concepts) {
-      const siblings = cissp.concepts.filter((x) => x.sub === c.sub && x.key !== c.key && x.term.toLowerCase() !== c.term.toLowerCase());
+      // Rivals that would also be right (overlapsWith, either way) are never offered, so they do not count.
+      const overlaps = (x: typeof c) => c.overlapsWith?.includes(x.key) || x.overlapsWith?.includes(c.key);
+      const siblings = cissp.concepts.filter((x) => x.sub === c.sub && x.key !== c.key && x.term.toLowerCase() !== c.term.toLowerCase() && !overlaps(x));
       if (siblings.length < 3) continue;
       const q = makeQuestion(c, cissp, 'definition', 'seed-2');
       for (const o of q.options) {
