@@ -138,10 +138,6 @@ export function readDeckCardIds(db: StudyDb, deckId: string): Promise<string[]> 
 
 export const countDeckCards = (db: StudyDb, deckId: string): Promise<number> => countIn(db, deckRange(db, deckId));
 
-/** The first `limit` cards (all without one) of a deck's queue up to a rank (null: the whole queue), in rank order. */
-export const readQueue = (db: StudyDb, deckId: string, queue: StudyCard['queue'], upTo: number | null, limit?: number): Promise<StudyCard[]> =>
-  readQueues(db, [deckId], queue, upTo, limit);
-
 /**
  * The first `limit` cards (all without one) of several decks' queues up to a rank, merged in rank
  * order (a deck with its subdecks, or every deck). The queue keys are merged first, so only the
@@ -195,15 +191,18 @@ function transactionOf(db: StudyDb) {
   return tx && tx.db === db ? tx : null;
 }
 
+/** What a transaction's turns are kept under: its IndexedDB transaction, shared by nested Dexie ones. */
+const turnKey = (tx: NonNullable<ReturnType<typeof transactionOf>>): object => tx.idbtrans ?? tx;
+
 function turnOf(db: StudyDb): Promise<unknown> | undefined {
   const tx = transactionOf(db);
-  return tx ? turns.get(tx.idbtrans ?? tx) : undefined;
+  return tx ? turns.get(turnKey(tx)) : undefined;
 }
 
 function inTurn<T>(db: StudyDb, write: () => Promise<T>): Promise<T> {
   const tx = transactionOf(db);
   if (!tx) return db.transaction('rw', cardStores(db), write);
-  const key = tx.idbtrans ?? tx;
+  const key = turnKey(tx);
   const previous = turns.get(key);
   const next = previous ? previous.then(write, write) : write();
   turns.set(key, next);

@@ -7,6 +7,7 @@
  * its pack unchanged; the card digest already holds them.
  */
 import { packCards, packOf } from '../card-store';
+import { byBucket } from '../../stats/card-digest';
 import type { StudyCard } from '../../model';
 import type { Migration } from './migration';
 
@@ -14,11 +15,7 @@ export const v9: Migration = {
   version: 9,
   stores: { cardPacks: 'pack, *queueKeys', cards: null },
   upgrade: async (tx) => {
-    const byPack = new Map<number, StudyCard[]>();
-    for (const card of (await tx.table('cards').toArray()) as StudyCard[]) {
-      const p = packOf(card.id);
-      byPack.set(p, [...(byPack.get(p) ?? []), card]);
-    }
-    await tx.table('cardPacks').bulkAdd([...byPack].map(([p, cards]) => packCards(p, cards)));
+    const cards = (await tx.table('cards').toArray()) as StudyCard[];
+    await tx.table('cardPacks').bulkAdd([...byBucket(cards, (c) => c.id, packOf)].map(([p, inPack]) => packCards(p, inPack)));
   },
 };

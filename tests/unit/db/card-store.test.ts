@@ -16,7 +16,6 @@ import {
   readCards,
   readDeckCardIds,
   readDeckCards,
-  readQueue,
   readQueues,
   removeCards,
   storeCards,
@@ -63,12 +62,12 @@ describe('the card store', () => {
       due(9, 'deck', T0 - 3 * DAY, { state: 1, learningSteps: 0 }),
     ]);
     const ids = (cards: StudyCard[]) => cards.map((c) => c.id);
-    expect(ids(await readQueue(db, 'deck', 'review', T0))).toEqual([id(2), id(3)]); // up to the rank, inclusive
-    expect(ids(await readQueue(db, 'deck', 'review', null))).toEqual([id(2), id(3), id(4), id(1)]);
-    expect(ids(await readQueue(db, 'deck', 'review', null, 2))).toEqual([id(2), id(3)]);
-    expect(ids(await readQueue(db, 'deck', 'new', null))).toEqual([id(7), id(6)]);
-    expect(ids(await readQueue(db, 'deck', 'off', null))).toEqual([id(8)]);
-    expect(ids(await readQueue(db, 'deck', 'learn', T0))).toEqual([id(9)]);
+    expect(ids(await readQueues(db, ['deck'], 'review', T0))).toEqual([id(2), id(3)]); // up to the rank, inclusive
+    expect(ids(await readQueues(db, ['deck'], 'review', null))).toEqual([id(2), id(3), id(4), id(1)]);
+    expect(ids(await readQueues(db, ['deck'], 'review', null, 2))).toEqual([id(2), id(3)]);
+    expect(ids(await readQueues(db, ['deck'], 'new', null))).toEqual([id(7), id(6)]);
+    expect(ids(await readQueues(db, ['deck'], 'off', null))).toEqual([id(8)]);
+    expect(ids(await readQueues(db, ['deck'], 'learn', T0))).toEqual([id(9)]);
     expect(await countQueue(db, 'deck', 'review', T0)).toBe(2);
     expect(await countQueue(db, 'deck', 'review', null)).toBe(4);
     expect(await countQueue(db, 'deck-a', 'review', null)).toBe(1);
@@ -143,7 +142,7 @@ describe('the card store', () => {
     await storeCards(db, [makeCard({ id: 'a', front: 'Before' })]);
     const seen = await db.transaction('rw', cardStores(db), async () => {
       const written = storeCards(db, [makeCard({ id: 'a', front: 'After' }), makeCard({ id: 'b' })]);
-      const read = await Promise.all([readCard(db, 'a'), readCards(db, ['b']), countCards(db), readQueue(db, 'deck-a', 'new', null)]);
+      const read = await Promise.all([readCard(db, 'a'), readCards(db, ['b']), countCards(db), readQueues(db, ['deck-a'], 'new', null)]);
       await written;
       return read;
     });
@@ -162,7 +161,7 @@ describe('the card store', () => {
     const pack = (await db.cardPacks.get(packOf(moved.id)))!;
     const now = { ...moved, due: T0 + 7 * DAY, rank: T0 + 7 * DAY };
     await db.cardPacks.put({ ...pack, cards: pack.cards.map((c) => (c.id === moved.id ? now : c)) });
-    expect((await readQueue(db, 'deck', 'review', T0)).map((c) => c.id)).toEqual([id(2)]);
+    expect((await readQueues(db, ['deck'], 'review', T0)).map((c) => c.id)).toEqual([id(2)]);
     expect((await readDeckCards(db, 'deck')).map((c) => c.id).sort()).toEqual([id(1), id(2)]);
   });
 
@@ -179,7 +178,7 @@ describe('the card store', () => {
     await storeCards(db, [makeCard({ id: 'odd', deckId: 'deck', order: Number.NaN }), makeCard({ id: 'plain', deckId: 'deck', order: 1 })]);
     expect(await countCards(db)).toBe(2);
     expect(await readCardIds(db)).toEqual(['odd', 'plain']);
-    expect((await readQueue(db, 'deck', 'new', null)).map((c) => c.id)).toEqual(['odd', 'plain']);
+    expect((await readQueues(db, ['deck'], 'new', null)).map((c) => c.id)).toEqual(['odd', 'plain']);
   });
 
   it('finds imported cards by the prefix of their ids', async () => {
